@@ -1,0 +1,54 @@
+# Two commands on a fresh machine:  `make demo`  and  `make test`.
+# Each creates .venv and installs what it needs; nothing relies on what was installed by hand.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: demo test lint typecheck unit bench spec sandbox browser clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test,bulk]'
+	touch $(STAMP)
+
+## demo: start the embedded sandbox and walk through the SDK against it
+demo: $(STAMP)
+	$(PY) examples/demo.py
+
+## test: lint, type-check and the whole test suite (what .ci/run calls)
+test: $(STAMP) browser
+	$(PY) tools/bundle_spec.py --check
+	$(PY) -m ruff check src tests examples benchmarks tools
+	$(PY) -m mypy
+	HYPOTHESIS_PROFILE=ci $(PY) -m pytest
+
+unit: $(STAMP)
+	HYPOTHESIS_PROFILE=dev $(PY) -m pytest -x
+
+lint: $(STAMP)
+	$(PY) -m ruff check src tests examples benchmarks tools
+	$(PY) -m ruff format --check src tests examples benchmarks tools
+
+typecheck: $(STAMP)
+	$(PY) -m mypy
+
+## spec: rebuild spec/openapi.yaml from the per-area sources in spec/src/
+spec: $(STAMP)
+	$(PY) tools/bundle_spec.py
+
+## bench: benchmarks with ratios against baselines measured in the same run (never pass/fail)
+bench: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[bench]' 2>/dev/null || true
+	$(PY) benchmarks/run_all.py
+
+sandbox: $(STAMP)
+	$(PY) -m vssdk.sandbox
+
+## browser: headless Chromium for the browser login test, from the distribution's packages (best effort)
+browser:
+	@bash tools/install_browser.sh
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

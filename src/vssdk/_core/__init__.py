@@ -1,0 +1,1 @@
+"""Private core shared by every service area: operations, requests, decoding, retries, transport."""

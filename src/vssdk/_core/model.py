@@ -1,0 +1,161 @@
+"""Model base class and the JSON codec (msgspec decoding straight into attrs classes).
+
+Every model is a frozen, slotted attrs class deriving from :class:`Model`. Fields the model does
+not know are kept on ``unknown_fields(model)`` and reported once per place with
+:class:`~vssdk.errors.UnknownFieldsWarning`; a known field of the wrong type raises
+:class:`~vssdk.errors.ResponseValidationError` carrying the raw body. Optional fields are omitted
+from the JSON when ``None``.
+"""
+
+from __future__ import annotations
+
+import collections.abc
+import enum
+import functools
+import types
+import typing
+import warnings
+from collections.abc import Mapping
+from typing import Any, TypeVar, Union
+
+import attrs
+import msgspec
+
+from vssdk.errors import ResponseValidationError, UnknownFieldsWarning
+
+T = TypeVar("T")
+
+__all__ = ["Model", "decode_json", "decode_value", "encode_json", "to_builtins", "unknown_fields"]
+
+
+@attrs.frozen(slots=True)
+class Model:
+    """Base of every request and response model (frozen, slotted attrs class)."""
+
+    _unknown: Mapping[str, Any] = attrs.field(
+        factory=dict, eq=False, repr=False, kw_only=True, alias="_unknown"
+    )
+
+
+def unknown_fields(model: Model) -> Mapping[str, Any]:
+    """Fields the server sent that this model does not declare, by name, exactly as sent."""
+    return model._unknown
+
+
+# --- encoding ---------------------------------------------------------------------------------
+
+
+def _drop_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _drop_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_drop_none(v) for v in value]
+    return value
+
+
+def to_builtins(value: Any) -> Any:
+    """Models → JSON-ready builtins: dates ISO 8601, Decimal as string, enums by value, no Nones."""
+    return _drop_none(msgspec.to_builtins(value))
+
+
+def encode_json(value: Any) -> bytes:
+    """Encode a model (or builtins) as compact UTF-8 JSON, omitting ``None`` fields."""
+    return msgspec.json.encode(to_builtins(value))
+
+
+# --- decoding ---------------------------------------------------------------------------------
+
+# A shape says where nested models are, so unknown keys can be found without a second decode:
+# ("model", cls, known_names, {field: shape}) | ("list", shape) | ("dict", shape) | None.
+_Shape = tuple[Any, ...] | None
+
+
+@functools.cache
+def _shape(tp: Any) -> _Shape:
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _shape(typing.get_args(tp)[0])
+    if origin in (Union, types.UnionType):
+        shapes = [s for s in (_shape(a) for a in typing.get_args(tp)) if s is not None]
+        return shapes[0] if len(shapes) == 1 else None
+    if origin in (list, tuple, set, frozenset, collections.abc.Sequence):
+        items = [a for a in typing.get_args(tp) if a is not Ellipsis]
+        inner = _shape(items[0]) if len(items) == 1 else None
+        return None if inner is None else ("list", inner)
+    if origin in (dict, collections.abc.Mapping):
+        pair = typing.get_args(tp)
+        inner = _shape(pair[1]) if len(pair) == 2 else None
+        return None if inner is None else ("dict", inner)
+    if isinstance(tp, type) and attrs.has(tp) and issubclass(tp, Model):
+        hints = typing.get_type_hints(tp, include_extras=True)
+        names = frozenset(f.name for f in attrs.fields(tp) if f.name != "_unknown")
+        children = {name: s for name in names if (s := _shape(hints[name])) is not None}
+        return ("model", tp, names, children)
+    return None
+
+
+def _collect_unknown(raw: Any, obj: Any, shape: _Shape, path: str, found: list[str]) -> None:
+    if shape is None or raw is None or obj is None:
+        return
+    kind = shape[0]
+    if kind == "model":
+        if not isinstance(raw, dict):
+            return
+        _, _cls, names, children = shape
+        extra = raw.keys() - names
+        extra.discard("_unknown")
+        if extra:
+            object.__setattr__(obj, "_unknown", {k: raw[k] for k in sorted(extra)})
+            found.extend(f"{path}.{k}" for k in sorted(extra))
+        for name, child in children.items():
+            if name in raw:
+                _collect_unknown(raw[name], getattr(obj, name), child, f"{path}.{name}", found)
+    elif kind == "list":
+        for i, (r, o) in enumerate(zip(raw, obj, strict=False)):
+            _collect_unknown(r, o, shape[1], f"{path}[{i}]", found)
+    elif kind == "dict" and isinstance(raw, dict):
+        for key, r in raw.items():
+            _collect_unknown(r, obj.get(key), shape[1], f"{path}.{key}", found)
+
+
+def _dec_hook(tp: type[Any], obj: Any) -> Any:
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return tp(obj)
+    raise NotImplementedError(f"cannot decode {tp!r}")
+
+
+def decode_value(raw: Any, tp: type[T], *, body: bytes = b"", context: str = "") -> T:
+    """Convert already-parsed JSON into ``tp``; unknown keys kept, wrong types raise."""
+    try:
+        obj: T = msgspec.convert(raw, tp, strict=True, dec_hook=_dec_hook)
+    except msgspec.ValidationError as exc:
+        message = str(exc)
+        path = message.rsplit(" - at ", 1)[1] if " - at " in message else None
+        raise ResponseValidationError(
+            f"{context or 'reply'} does not match the spec: {message}", body=body, path=path
+        ) from exc
+    found: list[str] = []
+    _collect_unknown(raw, obj, _shape(typing.cast(Any, tp)), "$", found)
+    if found:
+        where = f" in {context}" if context else ""
+        warnings.warn(
+            f"unknown fields{where}: {', '.join(found[:10])} (kept on unknown_fields())",
+            UnknownFieldsWarning,
+            stacklevel=4,
+        )
+    return obj
+
+
+def parse_json(body: bytes, *, context: str = "") -> Any:
+    """Parse JSON bytes; malformed or truncated JSON raises ResponseValidationError (body kept)."""
+    try:
+        return msgspec.json.decode(body)
+    except msgspec.DecodeError as exc:
+        raise ResponseValidationError(
+            f"{context or 'reply'} is not valid JSON: {exc}", body=body
+        ) from exc
+
+
+def decode_json(body: bytes, tp: type[T], *, context: str = "") -> T:
+    """Decode JSON bytes into ``tp`` (see :func:`decode_value`)."""
+    return decode_value(parse_json(body, context=context), tp, body=body, context=context)

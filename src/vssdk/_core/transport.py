@@ -1,0 +1,156 @@
+"""The transport seam: the only module in vssdk that imports the HTTP package.
+
+Everything else speaks :class:`PreparedRequest` in and :class:`RawResponse` out, so moving from
+``httpx`` to its fork ``httpx2`` (or anything else) is a change to this file alone. Tests fake HTTP
+through the transport (`httpx.MockTransport`, respx, or the sandbox's ASGI app), never by
+patching.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+import httpx
+
+from vssdk._core.config import Timeout
+from vssdk._core.request import PreparedRequest
+from vssdk.errors import APIConnectionError, APITimeoutError, ConfigurationError
+
+__all__ = [
+    "ASGITransport",
+    "AsyncHTTP",
+    "AsyncHttpClient",
+    "HttpTransport",
+    "MockTransport",
+    "RawResponse",
+    "SyncHTTP",
+    "SyncHttpClient",
+]
+
+# Public aliases so other modules can name these types without importing httpx themselves.
+SyncHttpClient = httpx.Client
+AsyncHttpClient = httpx.AsyncClient
+HttpTransport = httpx.BaseTransport
+AsyncHttpTransport = httpx.AsyncBaseTransport
+MockTransport = httpx.MockTransport
+ASGITransport = httpx.ASGITransport
+
+_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+
+
+@attrs.frozen(slots=True)
+class RawResponse:
+    """A reply as bytes: status, lower-cased headers and the body exactly as received."""
+
+    status_code: int
+    headers: Mapping[str, str]
+    content: bytes
+
+    @property
+    def request_id(self) -> str | None:
+        return self.headers.get("x-request-id")
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+
+
+def _timeout(t: Timeout, time_left: float) -> httpx.Timeout:
+    cap = max(time_left, 0.001)
+    return httpx.Timeout(
+        connect=min(t.connect, cap),
+        read=min(t.read, cap),
+        write=min(t.write, cap),
+        pool=min(t.pool, cap),
+    )
+
+
+def _raw(response: httpx.Response) -> RawResponse:
+    return RawResponse(
+        status_code=response.status_code,
+        headers={k.lower(): v for k, v in response.headers.items()},
+        content=response.content,
+    )
+
+
+def _connection_error(exc: Exception, req: PreparedRequest) -> APIConnectionError:
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(
+            f"{req.operation_id}: timed out ({type(exc).__name__})", operation_id=req.operation_id
+        )
+    return APIConnectionError(
+        f"{req.operation_id}: {type(exc).__name__}: {exc}", operation_id=req.operation_id
+    )
+
+
+def _check_injection(http_client: Any, transport: Any) -> None:
+    if http_client is not None and transport is not None:
+        raise ConfigurationError("pass either http_client or transport, not both")
+
+
+class SyncHTTP:
+    """A synchronous connection pool that sends :class:`PreparedRequest` objects."""
+
+    __slots__ = ("_client", "_owned")
+
+    def __init__(
+        self,
+        *,
+        http_client: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        _check_injection(http_client, transport)
+        self._owned = http_client is None
+        self._client = http_client or httpx.Client(transport=transport, limits=_LIMITS)
+
+    def send(self, req: PreparedRequest, timeout: Timeout, time_left: float) -> RawResponse:
+        try:
+            response = self._client.request(
+                req.method,
+                req.url,
+                headers=req.headers,
+                content=req.content,
+                timeout=_timeout(timeout, time_left),
+            )
+        except httpx.TransportError as exc:
+            raise _connection_error(exc, req) from exc
+        return _raw(response)
+
+    def close(self) -> None:
+        if self._owned:
+            self._client.close()
+
+
+class AsyncHTTP:
+    """An asynchronous connection pool, bound to the event loop that first uses it."""
+
+    __slots__ = ("_client", "_owned")
+
+    def __init__(
+        self,
+        *,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        _check_injection(http_client, transport)
+        self._owned = http_client is None
+        self._client = http_client or httpx.AsyncClient(transport=transport, limits=_LIMITS)
+
+    async def send(self, req: PreparedRequest, timeout: Timeout, time_left: float) -> RawResponse:
+        try:
+            response = await self._client.request(
+                req.method,
+                req.url,
+                headers=req.headers,
+                content=req.content,
+                timeout=_timeout(timeout, time_left),
+            )
+        except httpx.TransportError as exc:
+            raise _connection_error(exc, req) from exc
+        return _raw(response)
+
+    async def aclose(self) -> None:
+        if self._owned:
+            await self._client.aclose()

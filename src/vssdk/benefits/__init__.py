@@ -1,0 +1,1 @@
+"""vssdk.benefits: server-side calculators backed by vssdk.benefits."""

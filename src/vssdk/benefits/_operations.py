@@ -1,0 +1,3 @@
+"""Operations of the benefits area (server-side calculators backed by vssdk.benefits)."""
+
+from __future__ import annotations

@@ -1,0 +1,1 @@
+"""vssdk.cards: BHYT card checks at reception and card identifiers."""

@@ -1,0 +1,1 @@
+"""vssdk.citizen: what a citizen sees and does in VssID."""

@@ -1,0 +1,1 @@
+"""vssdk.declarations: employer declarations filed by I-VAN vendors."""

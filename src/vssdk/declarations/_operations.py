@@ -1,0 +1,3 @@
+"""Operations of the declarations area (employer declarations filed by I-VAN vendors)."""
+
+from __future__ import annotations

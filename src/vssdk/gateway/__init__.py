@@ -1,0 +1,1 @@
+"""vssdk.gateway: the real assessment gateway's own wire protocol."""

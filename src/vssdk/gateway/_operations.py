@@ -1,0 +1,3 @@
+"""Operations of the gateway area (the real assessment gateway's own wire protocol)."""
+
+from __future__ import annotations

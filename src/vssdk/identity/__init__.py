@@ -1,0 +1,1 @@
+"""vssdk.identity: login, tokens, devices and the OpenID Connect endpoints."""

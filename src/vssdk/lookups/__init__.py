@@ -1,0 +1,1 @@
+"""vssdk.lookups: public look-ups and reference data (no login)."""

@@ -1,0 +1,1 @@
+"""vssdk.procedures: linked procedures for ministries."""

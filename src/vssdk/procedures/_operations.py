@@ -1,0 +1,3 @@
+"""Operations of the procedures area (linked procedures for ministries)."""
+
+from __future__ import annotations

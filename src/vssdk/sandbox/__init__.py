@@ -1,0 +1,1 @@
+"""vssdk.sandbox: sandbox-only operations: health, reset, OTP outbox."""

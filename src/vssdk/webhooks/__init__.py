@@ -1,0 +1,1 @@
+"""vssdk.webhooks: webhook subscriptions."""

@@ -1,0 +1,3 @@
+"""Operations of the webhooks area (webhook subscriptions)."""
+
+from __future__ import annotations
