@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,bulk]'
+	$(PY) -m pip install --quiet -e '.[test,bulk,scale]'
 	touch $(STAMP)
 
 ## demo: start the embedded sandbox and walk through the SDK against it
