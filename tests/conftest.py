@@ -21,3 +21,66 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+# --- sandbox fixtures ---------------------------------------------------------------------------
+import asyncio  # noqa: E402
+from collections.abc import Coroutine, Iterator  # noqa: E402
+from typing import Any, TypeVar  # noqa: E402
+
+import httpx  # noqa: E402
+import pytest  # noqa: E402
+from starlette.testclient import TestClient  # noqa: E402
+
+import vssdk  # noqa: E402
+from vssdk.sandbox.app import Sandbox, SandboxConfig, create_app  # noqa: E402
+
+IN_PROCESS_URL = "http://sandbox.test"
+T = TypeVar("T")
+
+
+def run(coro: Coroutine[Any, Any, T]) -> T:
+    """Run one coroutine to completion (async tests without a plugin)."""
+    return asyncio.run(coro)
+
+
+@pytest.fixture
+def sandbox() -> Iterator[Sandbox]:
+    """A fresh in-memory sandbox, seeded."""
+    box = Sandbox(SandboxConfig())
+    yield box
+    box.store.close()
+
+
+@pytest.fixture
+def sandbox_app(sandbox: Sandbox) -> Any:
+    return create_app(sandbox=sandbox)
+
+
+@pytest.fixture
+def client(sandbox_app: Any) -> Iterator[vssdk.Client]:
+    """A sync client talking to the fresh sandbox in-process (no sockets)."""
+    http = TestClient(sandbox_app, base_url=IN_PROCESS_URL, raise_server_exceptions=True)
+    with vssdk.Client(IN_PROCESS_URL, http_client=http, max_retries=0) as c:
+        yield c
+    http.close()
+
+
+@pytest.fixture
+def make_aclient(sandbox_app: Any) -> Any:
+    """Factory for an async client on the fresh sandbox (create it inside the coroutine)."""
+
+    def make(**kwargs: Any) -> vssdk.AsyncClient:
+        transport = httpx.ASGITransport(app=sandbox_app)
+        return vssdk.AsyncClient(IN_PROCESS_URL, transport=transport, **kwargs)
+
+    return make
+
+
+@pytest.fixture(scope="module")
+def live_sandbox() -> Iterator[Any]:
+    """A sandbox served over real TCP on 127.0.0.1 (module scope)."""
+    from vssdk.sandbox.server import embedded
+
+    with embedded() as served:
+        yield served

@@ -100,10 +100,12 @@ class PagedOperation(Generic[P, I]):
 
     @property
     def sync(self) -> _SyncPagedMethod[P, I]:
+        """Descriptor exposing this list operation on a synchronous area class."""
         return _SyncPagedMethod(self)
 
     @property
     def aio(self) -> _AsyncPagedMethod[P, I]:
+        """Descriptor exposing this list operation on an async area class."""
         return _AsyncPagedMethod(self)
 
 
@@ -143,9 +145,15 @@ class _SyncMethod(Generic[P, T]):
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> _SyncMethod[P, T]: ...
     @overload
+    def __get__(
+        self, obj: Operation[Any, Any] | PagedOperation[Any, Any], owner: type[Any]
+    ) -> _SyncMethod[P, T]: ...
+    @overload
     def __get__(self, obj: SyncArea, owner: type[Any]) -> Callable[P, T]: ...
-    def __get__(self, obj: SyncArea | None, owner: type[Any]) -> _SyncMethod[P, T] | Callable[P, T]:
-        if obj is None:
+    def __get__(
+        self, obj: SyncArea | AnyOperation | None, owner: type[Any]
+    ) -> _SyncMethod[P, T] | Callable[P, T]:
+        if obj is None or not isinstance(obj, SyncArea | AsyncArea):
             return self
         op, engine = self.op, obj._engine
 
@@ -164,11 +172,15 @@ class _AsyncMethod(Generic[P, T]):
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> _AsyncMethod[P, T]: ...
     @overload
+    def __get__(
+        self, obj: Operation[Any, Any] | PagedOperation[Any, Any], owner: type[Any]
+    ) -> _AsyncMethod[P, T]: ...
+    @overload
     def __get__(self, obj: AsyncArea, owner: type[Any]) -> Callable[P, Awaitable[T]]: ...
     def __get__(
-        self, obj: AsyncArea | None, owner: type[Any]
+        self, obj: AsyncArea | AnyOperation | None, owner: type[Any]
     ) -> _AsyncMethod[P, T] | Callable[P, Awaitable[T]]:
-        if obj is None:
+        if obj is None or not isinstance(obj, SyncArea | AsyncArea):
             return self
         op, engine = self.op, obj._engine
 
@@ -187,11 +199,15 @@ class _SyncPagedMethod(Generic[P, I]):
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> _SyncPagedMethod[P, I]: ...
     @overload
+    def __get__(
+        self, obj: Operation[Any, Any] | PagedOperation[Any, Any], owner: type[Any]
+    ) -> _SyncPagedMethod[P, I]: ...
+    @overload
     def __get__(self, obj: SyncArea, owner: type[Any]) -> Callable[P, SyncPage[I]]: ...
     def __get__(
-        self, obj: SyncArea | None, owner: type[Any]
+        self, obj: SyncArea | AnyOperation | None, owner: type[Any]
     ) -> _SyncPagedMethod[P, I] | Callable[P, SyncPage[I]]:
-        if obj is None:
+        if obj is None or not isinstance(obj, SyncArea | AsyncArea):
             return self
         op, engine = self.op, obj._engine
 
@@ -210,11 +226,15 @@ class _AsyncPagedMethod(Generic[P, I]):
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> _AsyncPagedMethod[P, I]: ...
     @overload
+    def __get__(
+        self, obj: Operation[Any, Any] | PagedOperation[Any, Any], owner: type[Any]
+    ) -> _AsyncPagedMethod[P, I]: ...
+    @overload
     def __get__(self, obj: AsyncArea, owner: type[Any]) -> Callable[P, Awaitable[AsyncPage[I]]]: ...
     def __get__(
-        self, obj: AsyncArea | None, owner: type[Any]
+        self, obj: AsyncArea | AnyOperation | None, owner: type[Any]
     ) -> _AsyncPagedMethod[P, I] | Callable[P, Awaitable[AsyncPage[I]]]:
-        if obj is None:
+        if obj is None or not isinstance(obj, SyncArea | AsyncArea):
             return self
         op, engine = self.op, obj._engine
 

@@ -1,0 +1,1 @@
+"""Subcommands of the ``vssdk`` command line (one module each)."""

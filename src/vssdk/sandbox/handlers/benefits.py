@@ -1,0 +1,3 @@
+"""Sandbox handlers of the benefits area."""
+
+from __future__ import annotations

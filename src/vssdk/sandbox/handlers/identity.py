@@ -1,0 +1,3 @@
+"""Sandbox handlers of the identity area."""
+
+from __future__ import annotations

@@ -1,0 +1,1 @@
+"""Deterministic fixtures, one module per area (see ``vssdk.sandbox.seed``)."""

@@ -1,0 +1,173 @@
+"""The sandbox's state: a small JSON document store on SQLite (one file in the data directory).
+
+Documents live in named collections under a key; every write gets a sequence number used for
+stable ordering and cursors. What the sandbox accepts survives a restart.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Store", "decode_cursor", "encode_cursor"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS docs (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    collection TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    UNIQUE (collection, key)
+);
+CREATE INDEX IF NOT EXISTS docs_by_collection ON docs (collection, seq);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+"""
+
+
+def encode_cursor(seq: int) -> str:
+    return base64.urlsafe_b64encode(f"s{seq}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int | None:
+    """The sequence number in a cursor, or None when the cursor is not one of ours."""
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not text.startswith("s") or not text[1:].isdigit():
+        return None
+    return int(text[1:])
+
+
+class Store:
+    """Thread-safe JSON document store. ``path=None`` keeps everything in memory."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        target = ":memory:" if path is None else str(path)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
+        self._db.execute(
+            "PRAGMA journal_mode=WAL" if path is not None else "PRAGMA journal_mode=MEMORY"
+        )
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+        self._lock = threading.RLock()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside happen together or not at all."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def get(self, collection: str, key: str) -> dict[str, Any] | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT body FROM docs WHERE collection = ? AND key = ?", (collection, key)
+            ).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def put(self, collection: str, key: str, doc: Mapping[str, Any]) -> None:
+        """Insert or replace (a replaced document keeps its place in the order)."""
+        body = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), default=str)
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO docs (collection, key, body) VALUES (?, ?, ?) "
+                "ON CONFLICT (collection, key) DO UPDATE SET body = excluded.body",
+                (collection, key, body),
+            )
+
+    def insert_new(self, collection: str, key: str, doc: Mapping[str, Any]) -> bool:
+        """Insert only if absent; True when inserted."""
+        body = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), default=str)
+        with self._lock:
+            cur = self._db.execute(
+                "INSERT OR IGNORE INTO docs (collection, key, body) VALUES (?, ?, ?)",
+                (collection, key, body),
+            )
+        return cur.rowcount == 1
+
+    def delete(self, collection: str, key: str) -> bool:
+        with self._lock:
+            cur = self._db.execute(
+                "DELETE FROM docs WHERE collection = ? AND key = ?", (collection, key)
+            )
+        return cur.rowcount == 1
+
+    def find(self, collection: str, **equals: Any) -> list[dict[str, Any]]:
+        """Every document whose top-level fields equal the given values, oldest first."""
+        docs, _ = self.page(collection, where=equals, limit=None)
+        return docs
+
+    def page(
+        self,
+        collection: str,
+        *,
+        where: Mapping[str, Any] | None = None,
+        cursor: str | None = None,
+        limit: int | None = 50,
+    ) -> tuple[list[dict[str, Any]], str | None]:
+        """One page of documents in insertion order, and the cursor of the next page (or None)."""
+        sql = "SELECT seq, body FROM docs WHERE collection = ?"
+        args: list[Any] = [collection]
+        for field, value in (where or {}).items():
+            if value is None:
+                continue
+            sql += f" AND json_extract(body, '$.{field}') = ?"
+            args.append(json.dumps(value) if isinstance(value, bool) else value)
+        if cursor is not None:
+            after = decode_cursor(cursor)
+            sql += " AND seq > ?"
+            args.append(-1 if after is None else after)
+        sql += " ORDER BY seq"
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit + 1)
+        with self._lock:
+            rows = self._db.execute(sql, args).fetchall()
+        more = limit is not None and len(rows) > limit
+        rows = rows[:limit] if limit is not None else rows
+        docs = [dict(json.loads(body)) for _, body in rows]
+        next_cursor = encode_cursor(rows[-1][0]) if more and rows else None
+        return docs, next_cursor
+
+    def count(self, collection: str) -> int:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT COUNT(*) FROM docs WHERE collection = ?", (collection,)
+            ).fetchone()
+        return int(row[0])
+
+    def next_number(self, name: str) -> int:
+        """A per-name counter: 1, 2, 3 ... (persisted)."""
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO counters (name, value) VALUES (?, 1) "
+                "ON CONFLICT (name) DO UPDATE SET value = value + 1",
+                (name,),
+            )
+            row = self._db.execute("SELECT value FROM counters WHERE name = ?", (name,)).fetchone()
+        return int(row[0])
+
+    def wipe(self) -> None:
+        """Remove every document and counter."""
+        with self._lock:
+            self._db.execute("DELETE FROM docs")
+            self._db.execute("DELETE FROM counters")
