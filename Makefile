@@ -37,6 +37,7 @@ typecheck: $(STAMP)
 ## spec: rebuild spec/openapi.yaml from the per-area sources in spec/src/
 spec: $(STAMP)
 	$(PY) tools/bundle_spec.py
+	$(PY) tools/gen_api_index.py
 
 ## bench: benchmarks with ratios against baselines measured in the same run (never pass/fail)
 bench: $(STAMP)

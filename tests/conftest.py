@@ -25,12 +25,17 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 # --- sandbox fixtures ---------------------------------------------------------------------------
 import asyncio  # noqa: E402
+import warnings  # noqa: E402
 from collections.abc import Coroutine, Iterator  # noqa: E402
 from typing import Any, TypeVar  # noqa: E402
 
 import httpx  # noqa: E402
 import pytest  # noqa: E402
-from starlette.testclient import TestClient  # noqa: E402
+
+with warnings.catch_warnings():
+    # Starlette nudges towards httpx2; vssdk follows httpx until the ecosystem settles.
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
 
 import vssdk  # noqa: E402
 from vssdk.sandbox.app import Sandbox, SandboxConfig, create_app  # noqa: E402
@@ -57,10 +62,18 @@ def sandbox_app(sandbox: Sandbox) -> Any:
     return create_app(sandbox=sandbox)
 
 
+class InProcessHTTP(TestClient):
+    """Starlette's sync test transport; per-request timeouts mean nothing in-process."""
+
+    def request(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        kwargs.pop("timeout", None)
+        return super().request(*args, **kwargs)
+
+
 @pytest.fixture
 def client(sandbox_app: Any) -> Iterator[vssdk.Client]:
     """A sync client talking to the fresh sandbox in-process (no sockets)."""
-    http = TestClient(sandbox_app, base_url=IN_PROCESS_URL, raise_server_exceptions=True)
+    http = InProcessHTTP(sandbox_app, base_url=IN_PROCESS_URL, raise_server_exceptions=True)
     with vssdk.Client(IN_PROCESS_URL, http_client=http, max_retries=0) as c:
         yield c
     http.close()

@@ -10,6 +10,7 @@ from the JSON when ``None``.
 from __future__ import annotations
 
 import collections.abc
+import datetime as dt
 import enum
 import functools
 import types
@@ -70,6 +71,14 @@ def encode_json(value: Any) -> bytes:
 _Shape = tuple[Any, ...] | None
 
 
+def _is_datetime(tp: Any) -> bool:
+    if typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    if typing.get_origin(tp) in (Union, types.UnionType):
+        return any(_is_datetime(a) for a in typing.get_args(tp))
+    return tp is dt.datetime
+
+
 @functools.cache
 def _shape(tp: Any) -> _Shape:
     origin = typing.get_origin(tp)
@@ -90,7 +99,8 @@ def _shape(tp: Any) -> _Shape:
         hints = typing.get_type_hints(tp, include_extras=True)
         names = frozenset(f.name for f in attrs.fields(tp) if f.name != "_unknown")
         children = {name: s for name in names if (s := _shape(hints[name])) is not None}
-        return ("model", tp, names, children)
+        stamps = tuple(name for name in names if _is_datetime(hints[name]))
+        return ("model", tp, names, children, stamps)
     return None
 
 
@@ -101,7 +111,11 @@ def _collect_unknown(raw: Any, obj: Any, shape: _Shape, path: str, found: list[s
     if kind == "model":
         if not isinstance(raw, dict):
             return
-        _, _cls, names, children = shape
+        _, _cls, names, children, stamps = shape
+        for name in stamps:
+            value = getattr(obj, name)
+            if value is not None and value.tzinfo is None:
+                raise _NaiveDatetime(f"{path}.{name}")
         extra = raw.keys() - names
         extra.discard("_unknown")
         if extra:
@@ -118,6 +132,10 @@ def _collect_unknown(raw: Any, obj: Any, shape: _Shape, path: str, found: list[s
             _collect_unknown(r, obj.get(key), shape[1], f"{path}.{key}", found)
 
 
+class _NaiveDatetime(Exception):
+    """A timestamp without a UTC offset (Vietnam time must say +07:00)."""
+
+
 def _dec_hook(tp: type[Any], obj: Any) -> Any:
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return tp(obj)
@@ -130,12 +148,20 @@ def decode_value(raw: Any, tp: type[T], *, body: bytes = b"", context: str = "")
         obj: T = msgspec.convert(raw, tp, strict=True, dec_hook=_dec_hook)
     except msgspec.ValidationError as exc:
         message = str(exc)
-        path = message.rsplit(" - at ", 1)[1] if " - at " in message else None
+        path = message.rsplit(" - at ", 1)[1].strip("`") if " - at " in message else None
         raise ResponseValidationError(
             f"{context or 'reply'} does not match the spec: {message}", body=body, path=path
         ) from exc
     found: list[str] = []
-    _collect_unknown(raw, obj, _shape(typing.cast(Any, tp)), "$", found)
+    try:
+        _collect_unknown(raw, obj, _shape(typing.cast(Any, tp)), "$", found)
+    except _NaiveDatetime as exc:
+        raise ResponseValidationError(
+            f"{context or 'reply'} does not match the spec: a timestamp needs a UTC offset "
+            f"(+07:00) - at {exc}",
+            body=body,
+            path=str(exc),
+        ) from None
     if found:
         where = f" in {context}" if context else ""
         warnings.warn(

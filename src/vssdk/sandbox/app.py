@@ -388,6 +388,7 @@ def create_app(config: SandboxConfig | None = None, *, sandbox: Sandbox | None =
                 titles.get(status, "Error"),
                 detail=detail,
                 slug="no-such-operation" if status in (404, 405) else None,
+                headers=dict(exc.headers or {}) if isinstance(exc, HTTPException) else {},
             ),
             "req_" + secrets.token_hex(8),
             request.url.path,
