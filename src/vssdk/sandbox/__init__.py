@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from vssdk.sandbox.app import Sandbox, SandboxConfig, create_app
-    from vssdk.sandbox.server import embedded, serve
+    from vssdk.sandbox.server import embedded, running, serve
 
-__all__ = ["Sandbox", "SandboxConfig", "create_app", "embedded", "serve"]
+__all__ = ["Sandbox", "SandboxConfig", "create_app", "embedded", "running", "serve"]
 
 _LAZY = {
     "Sandbox": "vssdk.sandbox.app",
@@ -22,6 +22,7 @@ _LAZY = {
     "create_app": "vssdk.sandbox.app",
     "embedded": "vssdk.sandbox.server",
     "serve": "vssdk.sandbox.server",
+    "running": "vssdk.sandbox.server",
 }
 
 

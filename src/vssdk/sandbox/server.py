@@ -13,7 +13,7 @@ import uvicorn
 
 from vssdk.sandbox.app import Sandbox, SandboxConfig, create_app
 
-__all__ = ["Embedded", "default_data_dir", "embedded", "serve"]
+__all__ = ["Embedded", "default_data_dir", "embedded", "running", "serve"]
 
 
 def default_data_dir() -> Path:
@@ -76,3 +76,18 @@ def embedded(data_dir: Path | None = None, *, log_level: str = "warning") -> Ite
         thread.join(timeout=10)
         sock.close()
         sandbox.store.close()
+
+
+@contextlib.contextmanager
+def running() -> Iterator[str]:
+    """The base URL to use: ``$VSSDK_BASE_URL`` when set, else an embedded sandbox's.
+
+    Examples and demos use this so they run anywhere: against a server you started
+    (``vssdk sandbox``) or the real services when the variable says so, or self-contained.
+    """
+    url = os.environ.get("VSSDK_BASE_URL")
+    if url:
+        yield url.rstrip("/")
+        return
+    with embedded() as served:
+        yield served.base_url
