@@ -275,3 +275,40 @@ def test_async_client_retries_the_same_way() -> None:
 
     assert asyncio.run(scenario()) == "01001"
     assert len(calls) == 1
+
+
+@respx.mock(base_url=BASE)
+def test_post_with_idempotency_key_is_retried_with_the_same_key(respx_mock: respx.Router) -> None:
+    from vssdk._core.operation import Call, operation
+    from vssdk.sandbox.models import SandboxStatus
+
+    @operation("submitThing", "POST", "/things", response=SandboxStatus, accepts_idempotency_key=True)
+    def submit_thing() -> Call:
+        return Call(body={"x": 1})
+
+    status = {"version": "1", "now": "2026-11-23T09:00:00+07:00", "clock_offset_seconds": 0,
+              "counts": {}}
+    route = respx_mock.post("/things").mock(
+        side_effect=[httpx.ConnectError("reset"), httpx.Response(503), httpx.Response(200, json=status)]
+    )
+    client, _ = make_client(max_retries=3)
+    client._engine.invoke(submit_thing, submit_thing.builder())
+    keys = {call.request.headers["idempotency-key"] for call in route.calls}
+    assert route.call_count == 3
+    assert len(keys) == 1 and next(iter(keys)).startswith("vssdk-")
+
+
+def test_vssdk_log_env_turns_on_debug_logging(monkeypatch: pytest.MonkeyPatch) -> None:
+    import logging
+
+    from vssdk._core.log import logger
+
+    monkeypatch.setenv("VSSDK_LOG", "debug")
+    before = list(logger.handlers)
+    try:
+        vssdk.Client(BASE)
+        assert logger.level == logging.DEBUG
+        assert any(getattr(h, "_vssdk", False) for h in logger.handlers)
+    finally:
+        logger.handlers[:] = before
+        logger.setLevel(logging.NOTSET)
