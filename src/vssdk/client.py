@@ -7,9 +7,9 @@ Create clients after ``fork()``, not before.
 
 from __future__ import annotations
 
-import functools
+import importlib
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 import attrs
 
@@ -49,6 +49,33 @@ if TYPE_CHECKING:
 __all__ = ["AsyncClient", "Client"]
 
 _UNSET: Any = object()
+A = TypeVar("A")
+
+
+class _Area(Generic[A]):
+    """A service area on a client: its class is imported and bound on first access, then cached."""
+
+    __slots__ = ("_class_name", "_module", "_name")
+
+    def __init__(self, module: str, class_name: str) -> None:
+        self._module = module
+        self._class_name = class_name
+        self._name = ""
+
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> _Area[A]: ...
+    @overload
+    def __get__(self, obj: Client | AsyncClient, owner: type[Any]) -> A: ...
+    def __get__(self, obj: Client | AsyncClient | None, owner: type[Any]) -> _Area[A] | A:
+        if obj is None:
+            return self
+        cls = getattr(importlib.import_module(self._module), self._class_name)
+        area: A = cls(obj._engine)
+        obj.__dict__[self._name] = area  # later reads skip the descriptor (non-data descriptor)
+        return area
 
 
 def _options(
@@ -153,72 +180,18 @@ class Client:
     def __repr__(self) -> str:
         return f"vssdk.Client(base_url={self.base_url!r})"
 
-    # -- service areas (imported on first use) --------------------------------------------------
-    @functools.cached_property
-    def sandbox(self) -> SandboxAdmin:
-        from vssdk.sandbox._resource import SandboxAdmin
-
-        return SandboxAdmin(self._engine)
-
-    @functools.cached_property
-    def lookups(self) -> Lookups:
-        from vssdk.lookups._resource import Lookups
-
-        return Lookups(self._engine)
-
-    @functools.cached_property
-    def identity(self) -> Identity:
-        from vssdk.identity._resource import Identity
-
-        return Identity(self._engine)
-
-    @functools.cached_property
-    def cards(self) -> Cards:
-        from vssdk.cards._resource import Cards
-
-        return Cards(self._engine)
-
-    @functools.cached_property
-    def claims(self) -> Claims:
-        from vssdk.claims._resource import Claims
-
-        return Claims(self._engine)
-
-    @functools.cached_property
-    def gateway(self) -> Gateway:
-        from vssdk.gateway._resource import Gateway
-
-        return Gateway(self._engine)
-
-    @functools.cached_property
-    def citizen(self) -> Citizen:
-        from vssdk.citizen._resource import Citizen
-
-        return Citizen(self._engine)
-
-    @functools.cached_property
-    def calculators(self) -> Calculators:
-        from vssdk.benefits._resource import Calculators
-
-        return Calculators(self._engine)
-
-    @functools.cached_property
-    def declarations(self) -> Declarations:
-        from vssdk.declarations._resource import Declarations
-
-        return Declarations(self._engine)
-
-    @functools.cached_property
-    def procedures(self) -> Procedures:
-        from vssdk.procedures._resource import Procedures
-
-        return Procedures(self._engine)
-
-    @functools.cached_property
-    def webhooks(self) -> Webhooks:
-        from vssdk.webhooks._resource import Webhooks
-
-        return Webhooks(self._engine)
+    # -- service areas (each imported on first use) --------------------------------------------
+    sandbox: _Area[SandboxAdmin] = _Area("vssdk.sandbox._resource", "SandboxAdmin")
+    lookups: _Area[Lookups] = _Area("vssdk.lookups._resource", "Lookups")
+    identity: _Area[Identity] = _Area("vssdk.identity._resource", "Identity")
+    cards: _Area[Cards] = _Area("vssdk.cards._resource", "Cards")
+    claims: _Area[Claims] = _Area("vssdk.claims._resource", "Claims")
+    gateway: _Area[Gateway] = _Area("vssdk.gateway._resource", "Gateway")
+    citizen: _Area[Citizen] = _Area("vssdk.citizen._resource", "Citizen")
+    calculators: _Area[Calculators] = _Area("vssdk.benefits._resource", "Calculators")
+    declarations: _Area[Declarations] = _Area("vssdk.declarations._resource", "Declarations")
+    procedures: _Area[Procedures] = _Area("vssdk.procedures._resource", "Procedures")
+    webhooks: _Area[Webhooks] = _Area("vssdk.webhooks._resource", "Webhooks")
 
 
 class AsyncClient:
@@ -288,68 +261,17 @@ class AsyncClient:
     def __repr__(self) -> str:
         return f"vssdk.AsyncClient(base_url={self.base_url!r})"
 
-    @functools.cached_property
-    def sandbox(self) -> AsyncSandboxAdmin:
-        from vssdk.sandbox._resource import AsyncSandboxAdmin
-
-        return AsyncSandboxAdmin(self._engine)
-
-    @functools.cached_property
-    def lookups(self) -> AsyncLookups:
-        from vssdk.lookups._resource import AsyncLookups
-
-        return AsyncLookups(self._engine)
-
-    @functools.cached_property
-    def identity(self) -> AsyncIdentity:
-        from vssdk.identity._resource import AsyncIdentity
-
-        return AsyncIdentity(self._engine)
-
-    @functools.cached_property
-    def cards(self) -> AsyncCards:
-        from vssdk.cards._resource import AsyncCards
-
-        return AsyncCards(self._engine)
-
-    @functools.cached_property
-    def claims(self) -> AsyncClaims:
-        from vssdk.claims._resource import AsyncClaims
-
-        return AsyncClaims(self._engine)
-
-    @functools.cached_property
-    def gateway(self) -> AsyncGateway:
-        from vssdk.gateway._resource import AsyncGateway
-
-        return AsyncGateway(self._engine)
-
-    @functools.cached_property
-    def citizen(self) -> AsyncCitizen:
-        from vssdk.citizen._resource import AsyncCitizen
-
-        return AsyncCitizen(self._engine)
-
-    @functools.cached_property
-    def calculators(self) -> AsyncCalculators:
-        from vssdk.benefits._resource import AsyncCalculators
-
-        return AsyncCalculators(self._engine)
-
-    @functools.cached_property
-    def declarations(self) -> AsyncDeclarations:
-        from vssdk.declarations._resource import AsyncDeclarations
-
-        return AsyncDeclarations(self._engine)
-
-    @functools.cached_property
-    def procedures(self) -> AsyncProcedures:
-        from vssdk.procedures._resource import AsyncProcedures
-
-        return AsyncProcedures(self._engine)
-
-    @functools.cached_property
-    def webhooks(self) -> AsyncWebhooks:
-        from vssdk.webhooks._resource import AsyncWebhooks
-
-        return AsyncWebhooks(self._engine)
+    # -- service areas (each imported on first use) --------------------------------------------
+    sandbox: _Area[AsyncSandboxAdmin] = _Area("vssdk.sandbox._resource", "AsyncSandboxAdmin")
+    lookups: _Area[AsyncLookups] = _Area("vssdk.lookups._resource", "AsyncLookups")
+    identity: _Area[AsyncIdentity] = _Area("vssdk.identity._resource", "AsyncIdentity")
+    cards: _Area[AsyncCards] = _Area("vssdk.cards._resource", "AsyncCards")
+    claims: _Area[AsyncClaims] = _Area("vssdk.claims._resource", "AsyncClaims")
+    gateway: _Area[AsyncGateway] = _Area("vssdk.gateway._resource", "AsyncGateway")
+    citizen: _Area[AsyncCitizen] = _Area("vssdk.citizen._resource", "AsyncCitizen")
+    calculators: _Area[AsyncCalculators] = _Area("vssdk.benefits._resource", "AsyncCalculators")
+    declarations: _Area[AsyncDeclarations] = _Area(
+        "vssdk.declarations._resource", "AsyncDeclarations"
+    )
+    procedures: _Area[AsyncProcedures] = _Area("vssdk.procedures._resource", "AsyncProcedures")
+    webhooks: _Area[AsyncWebhooks] = _Area("vssdk.webhooks._resource", "AsyncWebhooks")
