@@ -1,0 +1,258 @@
+# ruff: noqa: RUF009  (``_k``/``_extra`` wrap attrs.field)
+"""Typed rows of the claim tables: XML0 (check-in), XML1 (summary), XML2 (drugs), XML3
+(services and supplies).
+
+Attribute names are the wire names in lower case (``thanh_tien_bv`` ↔ ``THANH_TIEN_BV``); each
+attribute's kind (see :mod:`vssdk.claims.fields`) sits in its metadata. Columns of the standard
+without an attribute go in ``extra`` (wire name → text) and are written in their place.
+Amounts are :class:`~decimal.Decimal` (the XML carries decimals); floats are refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, ClassVar, TypeVar
+
+import attrs
+
+from vssdk.claims.fields import from_text, round_amount, to_decimal, to_text
+from vssdk.errors import InvalidArgument
+
+__all__ = [
+    "CheckIn",
+    "DrugLine",
+    "Row",
+    "ServiceLine",
+    "Summary",
+    "line_shares",
+]
+
+R = TypeVar("R", bound="Row")
+_ZERO = Decimal(0)
+
+
+def _k(kind: str, default: Any = attrs.NOTHING) -> Any:
+    conv = None
+    if kind in ("amount", "price", "qty", "rate"):
+
+        def conv(v: Any) -> Any:
+            return None if v is None else to_decimal(v, "amount")
+
+    elif kind in ("list", "d8list"):
+
+        def conv(v: Any) -> Any:
+            if isinstance(v, str):
+                raise InvalidArgument("list", "give a tuple, not a string")
+            return tuple(v)
+
+    return attrs.field(default=default, converter=conv, metadata={"kind": kind}, kw_only=True)
+
+
+def _extra() -> Any:
+    return attrs.field(factory=dict, converter=dict, kw_only=True, eq=True)
+
+
+@attrs.frozen(slots=True)
+class Row:
+    """Base of a table row: conversion to and from the wire fields."""
+
+    TABLE: ClassVar[str] = ""
+
+    @classmethod
+    def typed_fields(cls) -> dict[str, str]:
+        """Wire name → kind of every typed attribute."""
+        return {
+            f.name.upper(): f.metadata["kind"] for f in attrs.fields(cls) if "kind" in f.metadata
+        }
+
+    def to_fields(self) -> dict[str, str]:
+        """Wire name → text for the typed attributes and ``extra``."""
+        out: dict[str, str] = {}
+        for f in attrs.fields(type(self)):
+            if "kind" in f.metadata:
+                out[f.name.upper()] = to_text(f.metadata["kind"], getattr(self, f.name))
+        extra: Mapping[str, str] = getattr(self, "extra", {})
+        out.update(extra)
+        return out
+
+    @classmethod
+    def from_fields(cls: type[R], fields: Mapping[str, str], *, row: int | None = None) -> R:
+        """Build from wire name → text (unknown columns go to ``extra``)."""
+        typed = cls.typed_fields()
+        kwargs: dict[str, Any] = {}
+        extra: dict[str, str] = {}
+        where = f"{cls.TABLE}[{row}]" if row is not None else cls.TABLE
+        for name, text in fields.items():
+            kind = typed.get(name)
+            if kind is None:
+                if text != "":
+                    extra[name] = text
+                continue
+            value = from_text(kind, text, f"{where}.{name}")
+            if value is not None:
+                kwargs[name.lower()] = value
+        missing = [
+            f.name.upper()
+            for f in attrs.fields(cls)
+            if "kind" in f.metadata and f.default is attrs.NOTHING and f.name not in kwargs
+        ]
+        if missing:
+            raise InvalidArgument(f"{where}.{missing[0]}", "required field is empty")
+        kwargs["extra"] = extra
+        return cls(**kwargs)
+
+
+@attrs.frozen(slots=True)
+class CheckIn(Row):
+    """XML0: visit status at check-in (``TRANG_THAI_KCB``)."""
+
+    TABLE: ClassVar[str] = "XML0"
+
+    ma_lk: str = _k("text")
+    stt: int = _k("int")
+    ma_bn: str = _k("text")
+    ho_ten: str = _k("text")
+    ngay_sinh: dt.datetime = _k("dt12")
+    gioi_tinh: str = _k("text")
+    ma_doituong_kcb: str = _k("text")
+    ngay_vao: dt.datetime = _k("dt12")
+    ma_loai_kcb: str = _k("text")
+    ma_cskcb: str = _k("text")
+    so_cccd: str | None = _k("text", None)
+    ma_the_bhyt: tuple[str, ...] = _k("list", ())
+    ma_dkbd: tuple[str, ...] = _k("list", ())
+    gt_the_tu: tuple[dt.date, ...] = _k("d8list", ())
+    gt_the_den: tuple[dt.date, ...] = _k("d8list", ())
+    extra: dict[str, str] = _extra()
+
+
+@attrs.frozen(slots=True)
+class Summary(Row):
+    """XML1: the visit summary (``TONG_HOP``), one per dossier."""
+
+    TABLE: ClassVar[str] = "XML1"
+
+    ma_lk: str = _k("text")
+    stt: int = _k("int")
+    ma_bn: str = _k("text")
+    ho_ten: str = _k("text")
+    ngay_sinh: dt.datetime = _k("dt12")
+    gioi_tinh: str = _k("text")
+    ma_the_bhyt: tuple[str, ...] = _k("list")
+    ma_dkbd: tuple[str, ...] = _k("list")
+    gt_the_tu: tuple[dt.date, ...] = _k("d8list")
+    gt_the_den: tuple[dt.date, ...] = _k("d8list")
+    ma_benh_chinh: str = _k("text")
+    ma_doituong_kcb: str = _k("text")
+    ngay_vao: dt.datetime = _k("dt12")
+    ngay_ra: dt.datetime = _k("dt12")
+    ma_loai_kcb: str = _k("text")
+    ma_cskcb: str = _k("text")
+    nam_qt: int = _k("int")
+    thang_qt: int = _k("int")
+    t_tongchi_bv: Decimal = _k("amount")
+    t_tongchi_bh: Decimal = _k("amount")
+    t_bntt: Decimal = _k("amount")
+    t_bncct: Decimal = _k("amount")
+    t_bhtt: Decimal = _k("amount")
+    t_thuoc: Decimal = _k("amount", _ZERO)
+    t_vtyt: Decimal = _k("amount", _ZERO)
+    t_nguonkhac: Decimal = _k("amount", _ZERO)
+    so_cccd: str | None = _k("text", None)
+    ma_benh_kt: tuple[str, ...] = _k("list", ())
+    ngay_ttoan: dt.datetime | None = _k("dt12", None)
+    extra: dict[str, str] = _extra()
+
+
+@attrs.frozen(slots=True)
+class DrugLine(Row):
+    """XML2: one drug line (``CHI_TIET_THUOC``)."""
+
+    TABLE: ClassVar[str] = "XML2"
+
+    ma_lk: str = _k("text")
+    stt: int = _k("int")
+    ma_thuoc: str = _k("text")
+    ma_nhom: str = _k("text")
+    ten_thuoc: str = _k("text")
+    don_vi_tinh: str = _k("text")
+    so_luong: Decimal = _k("qty")
+    don_gia: Decimal = _k("price")
+    thanh_tien_bv: Decimal = _k("amount")
+    thanh_tien_bh: Decimal = _k("amount")
+    muc_huong: Decimal = _k("rate")
+    t_bntt: Decimal = _k("amount")
+    t_bncct: Decimal = _k("amount")
+    t_bhtt: Decimal = _k("amount")
+    ma_khoa: str = _k("text")
+    ma_bac_si: str = _k("text")
+    ngay_yl: dt.datetime = _k("dt12")
+    t_nguonkhac: Decimal = _k("amount", _ZERO)
+    extra: dict[str, str] = _extra()
+
+
+@attrs.frozen(slots=True)
+class ServiceLine(Row):
+    """XML3: one technical service or medical supply line (``CHI_TIET_DVKT``)."""
+
+    TABLE: ClassVar[str] = "XML3"
+
+    ma_lk: str = _k("text")
+    stt: int = _k("int")
+    ma_nhom: str = _k("text")
+    don_vi_tinh: str = _k("text")
+    so_luong: Decimal = _k("qty")
+    don_gia_bv: Decimal = _k("price")
+    don_gia_bh: Decimal = _k("price")
+    thanh_tien_bv: Decimal = _k("amount")
+    thanh_tien_bh: Decimal = _k("amount")
+    muc_huong: Decimal = _k("rate")
+    t_bntt: Decimal = _k("amount")
+    t_bncct: Decimal = _k("amount")
+    t_bhtt: Decimal = _k("amount")
+    ma_khoa: str = _k("text")
+    ngay_yl: dt.datetime = _k("dt12")
+    ma_dich_vu: str | None = _k("text", None)
+    ten_dich_vu: str | None = _k("text", None)
+    ma_vat_tu: str | None = _k("text", None)
+    ten_vat_tu: str | None = _k("text", None)
+    t_nguonkhac: Decimal = _k("amount", _ZERO)
+    extra: dict[str, str] = _extra()
+
+
+def line_shares(
+    quantity: Decimal | int | str,
+    unit_price: Decimal | int | str,
+    insured_unit_price: Decimal | int | str,
+    rate_percent: Decimal | int | str,
+    other_sources: Decimal | int | str = 0,
+) -> dict[str, Decimal]:
+    """The amounts of one line, computed the way :func:`vssdk.claims.validate` checks them.
+
+    ``thanh_tien_bv = round(quantity × unit_price, 2)``; ``thanh_tien_bh`` likewise with the
+    insured price; ``t_bhtt = round((thanh_tien_bh − other_sources) × rate / 100, 2)``;
+    ``t_bncct`` is the rest of the insured amount and ``t_bntt`` the part outside insurance.
+    """
+    qty = to_decimal(quantity, "so_luong")
+    price = to_decimal(unit_price, "don_gia")
+    insured = to_decimal(insured_unit_price, "don_gia_bh")
+    rate = to_decimal(rate_percent, "muc_huong")
+    others = to_decimal(other_sources, "t_nguonkhac")
+    total = round_amount(qty * price)
+    covered = round_amount(qty * insured)
+    if covered > total:
+        raise InvalidArgument("don_gia_bh", "the insured price exceeds the facility price")
+    if not Decimal(0) <= rate <= Decimal(100):
+        raise InvalidArgument("muc_huong", "must be between 0 and 100")
+    fund = round_amount((covered - others) * rate / 100)
+    return {
+        "thanh_tien_bv": total,
+        "thanh_tien_bh": covered,
+        "t_nguonkhac": others,
+        "t_bhtt": fund,
+        "t_bncct": covered - others - fund,
+        "t_bntt": total - covered,
+        "muc_huong": rate,
+    }
