@@ -104,7 +104,20 @@ def _shape(tp: Any) -> _Shape:
     return None
 
 
-def _collect_unknown(raw: Any, obj: Any, shape: _Shape, path: str, found: list[str]) -> None:
+# A place in the document, built without string formatting on the hot path and rendered only
+# when something is reported: None is the root "$"; (parent, "name") a field; (parent, 3) an item.
+_Where = tuple[Any, str | int] | None
+
+
+def _render(where: _Where) -> str:
+    parts: list[str] = []
+    while where is not None:
+        where, segment = where
+        parts.append(f"[{segment}]" if isinstance(segment, int) else f".{segment}")
+    return "$" + "".join(reversed(parts))
+
+
+def _collect_unknown(raw: Any, obj: Any, shape: _Shape, where: _Where, found: list[str]) -> None:
     if shape is None or raw is None or obj is None:
         return
     kind = shape[0]
@@ -115,21 +128,31 @@ def _collect_unknown(raw: Any, obj: Any, shape: _Shape, path: str, found: list[s
         for name in stamps:
             value = getattr(obj, name)
             if value is not None and value.tzinfo is None:
-                raise _NaiveDatetime(f"{path}.{name}")
-        extra = raw.keys() - names
-        extra.discard("_unknown")
-        if extra:
-            object.__setattr__(obj, "_unknown", {k: raw[k] for k in sorted(extra)})
-            found.extend(f"{path}.{k}" for k in sorted(extra))
+                raise _NaiveDatetime(_render((where, name)))
+        if not raw.keys() <= names:
+            extra = raw.keys() - names
+            extra.discard("_unknown")
+            if extra:
+                object.__setattr__(obj, "_unknown", {k: raw[k] for k in sorted(extra)})
+                path = _render(where)
+                found.extend(f"{path}.{k}" for k in sorted(extra))
         for name, child in children.items():
             if name in raw:
-                _collect_unknown(raw[name], getattr(obj, name), child, f"{path}.{name}", found)
+                _collect_unknown(raw[name], getattr(obj, name), child, (where, name), found)
     elif kind == "list":
+        inner = shape[1]
+        if inner[0] == "model" and not inner[3] and not inner[4]:
+            # Flat models (the common list item): only their keys need a look.
+            names = inner[2]
+            for i, (r, o) in enumerate(zip(raw, obj, strict=False)):
+                if isinstance(r, dict) and not r.keys() <= names:
+                    _collect_unknown(r, o, inner, (where, i), found)
+            return
         for i, (r, o) in enumerate(zip(raw, obj, strict=False)):
-            _collect_unknown(r, o, shape[1], f"{path}[{i}]", found)
+            _collect_unknown(r, o, inner, (where, i), found)
     elif kind == "dict" and isinstance(raw, dict):
         for key, r in raw.items():
-            _collect_unknown(r, obj.get(key), shape[1], f"{path}.{key}", found)
+            _collect_unknown(r, obj.get(key), shape[1], (where, key), found)
 
 
 class _NaiveDatetime(Exception):
@@ -154,7 +177,7 @@ def decode_value(raw: Any, tp: type[T], *, body: bytes = b"", context: str = "")
         ) from exc
     found: list[str] = []
     try:
-        _collect_unknown(raw, obj, _shape(typing.cast(Any, tp)), "$", found)
+        _collect_unknown(raw, obj, _shape(typing.cast(Any, tp)), None, found)
     except _NaiveDatetime as exc:
         raise ResponseValidationError(
             f"{context or 'reply'} does not match the spec: a timestamp needs a UTC offset "

@@ -1,0 +1,64 @@
+"""A sandbox served over loopback TCP from a separate process, for the network benchmarks.
+
+A separate process keeps the server off the client's GIL, so the figures measure the client.
+The sandbox is started through ``vssdk.sandbox.server.serve`` on a free port with a throw-away
+data directory, and stopped when the block ends.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+
+import httpx
+
+_SCRIPT = (
+    "import sys; from pathlib import Path; from vssdk.sandbox.server import serve; "
+    "serve(port=int(sys.argv[1]), data_dir=Path(sys.argv[2]), reset=True, log_level='warning')"
+)
+PROBE_PATH = "/reference/facilities/01001"
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@contextlib.contextmanager
+def sandbox_process(timeout: float = 30.0) -> Iterator[str]:
+    """Yield the base URL of a sandbox running in a child process."""
+    port = _free_port()
+    with tempfile.TemporaryDirectory(prefix="vssdk-bench-") as data_dir:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _SCRIPT, str(port), data_dir],
+            stdout=subprocess.DEVNULL,
+        )
+        base_url = f"http://127.0.0.1:{port}"
+        try:
+            end = time.monotonic() + timeout
+            while True:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"sandbox exited with code {proc.returncode}")
+                try:
+                    if httpx.get(base_url + PROBE_PATH, timeout=1.0).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if time.monotonic() > end:
+                    raise RuntimeError("sandbox did not start in time")
+                time.sleep(0.1)
+            yield base_url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
