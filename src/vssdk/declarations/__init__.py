@@ -1,1 +1,109 @@
-"""vssdk.declarations: employer declarations filed by I-VAN vendors."""
+"""vssdk.declarations: employer declarations filed by I-VAN vendors.
+
+Typed forms (:class:`D02LT`, :class:`TK1TS`, :class:`D03TS`, :class:`D05TS`,
+:class:`ETransactionRegistration`), BHXH's validation rules reporting every violation
+(:func:`validate`, :func:`check`), the monthly contributions of a D02-LT (:func:`contributions`),
+the XML file (:func:`form_to_xml`, :func:`form_from_xml`) and its XMLDSig signature
+(:func:`sign_form`, :func:`verify_xml`, :func:`load_pkcs12`). See ``docs/declarations.md``.
+"""
+
+from __future__ import annotations
+
+from vssdk.declarations._month import Month
+from vssdk.declarations.amounts import FundTotals, RowContribution, Schedule, contributions
+from vssdk.declarations.codes import (
+    ChangeKind,
+    ContractType,
+    DatePrecision,
+    PaymentMode,
+    PlanCode,
+    PlanRule,
+    Relationship,
+    VoluntaryPlanCode,
+    WireSex,
+    plan_rule,
+)
+from vssdk.declarations.errors import (
+    DeclarationInvalid,
+    MalformedDeclarationFile,
+    SignatureInvalid,
+    SigningKeyError,
+    UnsafeXml,
+    Violation,
+)
+from vssdk.declarations.forms import (
+    D02LT,
+    D03TS,
+    D05TS,
+    TK1TS,
+    D02Row,
+    D03Row,
+    D05Row,
+    Employer,
+    ETransactionRegistration,
+    Form,
+    HouseholdMember,
+    RegistrationKind,
+)
+from vssdk.declarations.validation import check, validate
+from vssdk.declarations.xmlfile import form_from_xml, form_to_xml, parse_xml
+
+__all__ = [
+    "D02LT",
+    "D03TS",
+    "D05TS",
+    "TK1TS",
+    "ChangeKind",
+    "ContractType",
+    "D02Row",
+    "D03Row",
+    "D05Row",
+    "DatePrecision",
+    "DeclarationInvalid",
+    "ETransactionRegistration",
+    "Employer",
+    "Form",
+    "FundTotals",
+    "HouseholdMember",
+    "MalformedDeclarationFile",
+    "Month",
+    "PaymentMode",
+    "PlanCode",
+    "PlanRule",
+    "RegistrationKind",
+    "Relationship",
+    "RowContribution",
+    "Schedule",
+    "SignatureInvalid",
+    "SigningKey",
+    "SigningKeyError",
+    "UnsafeXml",
+    "VerifiedFile",
+    "Violation",
+    "VoluntaryPlanCode",
+    "WireSex",
+    "check",
+    "contributions",
+    "form_from_xml",
+    "form_to_xml",
+    "load_pkcs12",
+    "parse_xml",
+    "plan_rule",
+    "sign_form",
+    "sign_xml",
+    "validate",
+    "verify_xml",
+]
+
+_SIGNING = frozenset(
+    {"SigningKey", "VerifiedFile", "load_pkcs12", "sign_form", "sign_xml", "verify_xml"}
+)
+
+
+def __getattr__(name: str) -> object:
+    # signxml and cryptography load only when signing is used (keeps `import vssdk` light).
+    if name in _SIGNING:
+        from vssdk.declarations import signing
+
+        return getattr(signing, name)
+    raise AttributeError(f"module 'vssdk.declarations' has no attribute {name!r}")
