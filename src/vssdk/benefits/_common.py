@@ -201,6 +201,8 @@ class Explained:
                 "lang", f"explain: lang must be 'vi' or 'en', got {lang!r}", value=lang
             )
         lines = [f"{i}. {step}" for i, step in enumerate(self._steps(lang), 1)]
-        lines.append(tr(lang, "Căn cứ:", "Sources:"))
-        lines.extend(f"  - {c}" for c in self.citations)
+        citations = self.citations
+        if citations:
+            lines.append(tr(lang, "Căn cứ:", "Sources:"))
+            lines.extend(f"  - {c}" for c in citations)
         return "\n".join(lines)
