@@ -45,9 +45,14 @@ class Citation:
     clause: str | None
     status: str
 
-    def __str__(self) -> str:
+    @property
+    def reference(self) -> str:
+        """Document, article and clause, e.g. ``Law 41/2024/QH15, Art. 31(1)(đ)``."""
         clause = re.sub(r"^([^()]+)", r"(\1)", self.clause) if self.clause else ""
-        return f"{self.document}, {self.article}{clause} [{self.status}]"
+        return f"{self.document}, {self.article}{clause}"
+
+    def __str__(self) -> str:
+        return f"{self.reference} [{self.status}]"
 
 
 @attrs.frozen(slots=True)
