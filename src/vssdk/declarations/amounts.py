@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from vssdk.declarations._month import Month
 from vssdk.declarations.codes import plan_rule
 from vssdk.declarations.forms import D02LT, D02Row
 
@@ -79,14 +80,18 @@ def contributions(form: D02LT) -> Schedule:
     rows: list[RowContribution] = []
     fund_employee = dict.fromkeys(FUNDS, 0)
     fund_employer = dict.fromkeys(FUNDS, 0)
+    memo: dict[tuple[int, Month, int], Any] = {}  # many rows share salary, month and region
     for index, row in enumerate(form.rows, start=1):
         salary = row.contribution_salary
         if not plan_rule(row.plan).monthly or salary is None:
             rows.append(RowContribution(index, False, 0, 0))
             continue
-        result = benefits.compulsory_contribution(
-            monthly_salary=salary, on=row.from_month.first_day, region=_region(row, form)
-        )
+        key = (salary, row.from_month, _region(row, form))
+        result = memo.get(key)
+        if result is None:
+            result = memo[key] = benefits.compulsory_contribution(
+                monthly_salary=salary, on=row.from_month.first_day, region=key[2]
+            )
         for fund in FUNDS:
             pair = result.by_fund[fund]
             fund_employee[fund] += int(pair.employee)

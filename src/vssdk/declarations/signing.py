@@ -118,7 +118,6 @@ def _sign_element(root: etree._Element, key: SigningKey) -> bytes:
         digest_algorithm=DigestAlgorithm.SHA256,
         c14n_algorithm=_C14N,
     )
-    signer.namespaces = {None: _DSIG_NS}  # type: ignore[dict-item]  # default namespace
     certs = [key.certificate, *key.chain]
     pem = [c.public_bytes(serialization.Encoding.PEM).decode("ascii") for c in certs]
     signed = signer.sign(root, key=key.private_key, cert=pem)
