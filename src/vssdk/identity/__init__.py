@@ -1,1 +1,54 @@
-"""vssdk.identity: login, tokens, devices and the OpenID Connect endpoints."""
+"""vssdk.identity: login, tokens, devices and the OpenID Connect endpoints.
+
+Every credential here is a :class:`vssdk.Auth` usable as ``vssdk.Client(auth=...)``:
+
+- :class:`AuthorizationCodeFlow` + :class:`UserSession`: citizens, authorization code + PKCE
+  (browser; :func:`login_in_browser` for desktop/CLI apps), OpenID Connect ID-token validation.
+- :class:`PasswordLogin`: citizens, SI code + password (as VssID), device binding and OTP.
+- :class:`ClientCredentials`: organisations, ``client_secret_basic`` or ``private_key_jwt``.
+
+Tokens refresh automatically, one refresh at a time across threads and tasks; keep them in a
+:class:`MemoryTokenStore` (default) or a :class:`FileTokenStore` (mode 0600).
+"""
+
+from vssdk.identity.credentials import ClientCredentials, client_assertion
+from vssdk.identity.errors import (
+    AccountLocked,
+    IdentityLevelTooLow,
+    IdTokenInvalid,
+    InvalidClient,
+    InvalidGrant,
+    LoginError,
+    OtpChallenge,
+    OtpInvalid,
+    OtpRequired,
+    RefreshTokenReused,
+    SessionRevoked,
+    StateMismatch,
+)
+from vssdk.identity.oidc import validate_id_token
+from vssdk.identity.password import PasswordLogin
+from vssdk.identity.tokens import FileTokenStore, MemoryTokenStore, TokenSet, TokenStore
+
+__all__ = [
+    "AccountLocked",
+    "ClientCredentials",
+    "FileTokenStore",
+    "IdTokenInvalid",
+    "IdentityLevelTooLow",
+    "InvalidClient",
+    "InvalidGrant",
+    "LoginError",
+    "MemoryTokenStore",
+    "OtpChallenge",
+    "OtpInvalid",
+    "OtpRequired",
+    "PasswordLogin",
+    "RefreshTokenReused",
+    "SessionRevoked",
+    "StateMismatch",
+    "TokenSet",
+    "TokenStore",
+    "client_assertion",
+    "validate_id_token",
+]

@@ -17,9 +17,11 @@ if TYPE_CHECKING:
     from vssdk._core.operation import AnyOperation
     from vssdk.sandbox.app import Sandbox
 
-__all__ = ["Principal", "authenticate", "authorize"]
+__all__ = ["Principal", "authenticate", "authorize", "revoke_family"]
 
 ACCESS_TOKENS = "access_tokens"
+REFRESH_TOKENS = "refresh_tokens"
+TOKEN_FAMILIES = "token_families"  # one per login: its access and refresh tokens share it
 
 
 @attrs.frozen(slots=True)
@@ -61,8 +63,21 @@ def authenticate(sandbox: Sandbox, headers: Mapping[str, str]) -> Principal | No
 
 def _stored_token(sandbox: Sandbox, token: str) -> Principal | None:
     doc = sandbox.store.get(ACCESS_TOKENS, token)
-    if doc is None or doc.get("revoked") or doc.get("expires_at", 0) < sandbox.now().timestamp():
+    if doc is None or doc.get("expires_at", 0) < sandbox.now().timestamp():
         return None
+    reason = doc.get("revoked")
+    family = doc.get("family")
+    if not reason and family:
+        reason = (sandbox.store.get(TOKEN_FAMILIES, family) or {}).get("revoked")
+    if reason:
+        raise problem(
+            401,
+            "Unauthorized",
+            detail=f"this session was signed out ({reason})",
+            slug="session-revoked",
+            headers={"www-authenticate": 'Bearer error="invalid_token"'},
+            extensions={"reason": reason},
+        )
     return Principal(
         subject=doc["subject"],
         kind=doc["kind"],
@@ -70,7 +85,22 @@ def _stored_token(sandbox: Sandbox, token: str) -> Principal | None:
         scopes=frozenset(doc.get("scopes", [])),
         identity_level=int(doc.get("identity_level", 0)),
         token_id=token,
+        extra={"family": family, "device_id": doc.get("device_id")},
     )
+
+
+def revoke_family(sandbox: Sandbox, family: str, reason: str) -> None:
+    """Sign a whole login out: every access and refresh token it produced stops working.
+
+    ``reason`` is ``device-replaced``, ``logout``, ``refresh-token-reused`` or ``code-replayed``;
+    callers holding one of its access tokens then get a ``session-revoked`` problem.
+    """
+    store = sandbox.store  # tokens are checked against their family, so marking it is enough
+    doc = store.get(TOKEN_FAMILIES, family)
+    if doc is None or doc.get("revoked"):
+        return
+    doc["revoked"] = reason
+    store.put(TOKEN_FAMILIES, family, doc)
 
 
 def authorize(op: AnyOperation, principal: Principal | None) -> None:
