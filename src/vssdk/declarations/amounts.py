@@ -80,22 +80,25 @@ def contributions(form: D02LT) -> Schedule:
     rows: list[RowContribution] = []
     fund_employee = dict.fromkeys(FUNDS, 0)
     fund_employer = dict.fromkeys(FUNDS, 0)
-    memo: dict[tuple[int, Month, int], Any] = {}  # many rows share salary, month and region
+    memo: dict[tuple[int, Month, int], tuple[Any, tuple[tuple[int, int], ...]]] = {}
     for index, row in enumerate(form.rows, start=1):
         salary = row.contribution_salary
         if not plan_rule(row.plan).monthly or salary is None:
             rows.append(RowContribution(index, False, 0, 0))
             continue
         key = (salary, row.from_month, _region(row, form))
-        result = memo.get(key)
-        if result is None:
-            result = memo[key] = benefits.compulsory_contribution(
+        cached = memo.get(key)  # many rows share salary, month and region
+        if cached is None:
+            result = benefits.compulsory_contribution(
                 monthly_salary=salary, on=row.from_month.first_day, region=key[2]
             )
-        for fund in FUNDS:
-            pair = result.by_fund[fund]
-            fund_employee[fund] += int(pair.employee)
-            fund_employer[fund] += int(pair.employer)
+            funds = result.by_fund
+            pairs = tuple((int(funds[f].employee), int(funds[f].employer)) for f in FUNDS)
+            cached = memo[key] = (result, pairs)
+        result, pairs = cached
+        for fund, (employee, employer) in zip(FUNDS, pairs, strict=True):
+            fund_employee[fund] += employee
+            fund_employer[fund] += employer
         rows.append(
             RowContribution(index, True, int(result.employee), int(result.employer), result)
         )
