@@ -36,7 +36,8 @@ def test_organisation_client_secret_and_private_key(client: vssdk.Client) -> Non
     tokens = hospital.auth.tokens
     assert tokens is not None and tokens.scope == "hi.card_check"
     vendor = organisation_client(client, client_id="ivan-sbx")
-    assert vendor.auth is not None and vendor.auth.tokens is not None
+    assert isinstance(vendor.auth, ClientCredentials)
+    assert vendor.auth.tokens is not None
     assert vendor.auth.tokens.scope == "employer.declarations"
 
 

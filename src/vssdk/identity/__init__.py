@@ -28,10 +28,12 @@ from vssdk.identity.errors import (
 )
 from vssdk.identity.oidc import validate_id_token
 from vssdk.identity.password import PasswordLogin
+from vssdk.identity.pkce import AuthorizationCodeFlow, PendingLogin, UserSession, login_in_browser
 from vssdk.identity.tokens import FileTokenStore, MemoryTokenStore, TokenSet, TokenStore
 
 __all__ = [
     "AccountLocked",
+    "AuthorizationCodeFlow",
     "ClientCredentials",
     "FileTokenStore",
     "IdTokenInvalid",
@@ -44,11 +46,14 @@ __all__ = [
     "OtpInvalid",
     "OtpRequired",
     "PasswordLogin",
+    "PendingLogin",
     "RefreshTokenReused",
     "SessionRevoked",
     "StateMismatch",
     "TokenSet",
     "TokenStore",
+    "UserSession",
     "client_assertion",
+    "login_in_browser",
     "validate_id_token",
 ]

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlsplit
 
 from vssdk.errors import InvalidArgument
 from vssdk.identity.credentials import ClientCredentials
 from vssdk.identity.errors import OtpRequired
 from vssdk.identity.password import CITIZEN_SCOPES, PasswordLogin
+from vssdk.identity.pkce import AuthorizationCodeFlow, UserSession
 
 if TYPE_CHECKING:
     from vssdk.client import AsyncClient, Client
@@ -32,6 +34,7 @@ __all__ = [
     "citizen_client",
     "organisation_client",
     "organisation_credentials",
+    "pkce_session",
 ]
 
 DEFAULT_DEVICE = "vssdk-test-device"
@@ -99,6 +102,50 @@ def citizen_client(
         code = _outbox_code(view, si_code, exc.challenge.challenge_id)
         auth.verify_otp(code, view)
     return view
+
+
+def pkce_session(
+    client: Client,
+    *,
+    si_code: str = "7901234567",
+    level: int = 2,
+    device_id: str = DEFAULT_DEVICE,
+    method: str = "vss_password",
+    client_id: str = "vssid-app",
+    client_secret: str | None = None,
+    redirect_uri: str = "http://127.0.0.1:8199/callback",
+) -> UserSession:
+    """The authorization code + PKCE flow driven by plain HTTP (what a browser would post).
+
+    ``method`` is ``vss_password`` (SI code + password) or ``vneid`` (simulated VNeID approval
+    at ``level``). A pending OTP step is completed from the sandbox outbox.
+    """
+    from vssdk.sandbox.seeds.people import SANDBOX_PASSWORD
+
+    flow = AuthorizationCodeFlow(
+        redirect_uri=redirect_uri,
+        client_id=client_id,
+        client_secret=client_secret,
+        base_url=client.base_url,
+        level=level,
+        device_id=device_id,
+    )
+    pending = flow.start()
+    params = {k: v[0] for k, v in parse_qs(urlsplit(pending.url).query).items()}
+    client.identity.authorize_page(**params)
+    form = {**params, "method": method, "si_code": si_code}
+    if method == "vneid":
+        form["vneid_level"] = str(level)
+    else:
+        form["password"] = SANDBOX_PASSWORD
+    outcome = client.identity.submit_authorization(form)
+    if outcome.otp_challenge_id is not None:
+        code = _outbox_code(client, si_code, outcome.otp_challenge_id)
+        otp_form = {**params, "step": "otp", "challenge_id": outcome.otp_challenge_id}
+        outcome = client.identity.submit_authorization({**otp_form, "otp": code})
+    if outcome.redirect_to is None:
+        raise LookupError("the sandbox did not redirect back to the client")
+    return flow.finish(client, pending, outcome.redirect_to)
 
 
 def _outbox_code(client: Client, si_code: str, challenge_id: str) -> str:
