@@ -63,14 +63,21 @@ def _view(case: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in case.items() if k not in _INTERNAL}
 
 
-def _audit(box: Sandbox, case_id: str, actor: str, action: str, detail: str) -> None:
+def _audit(
+    box: Sandbox,
+    case_id: str,
+    actor: str,
+    action: str,
+    detail: str,
+    at: dt.datetime | None = None,
+) -> None:
     number = box.store.next_number(f"audit:{case_id}")
     box.store.put(
         AUDIT,
         f"{case_id}:{number:06d}",
         {
             "case_id": case_id,
-            "at": _iso(box.now()),
+            "at": _iso(at or box.now()),
             "actor": actor,
             "action": action,
             "detail": detail,
@@ -702,9 +709,6 @@ def progress(box: Sandbox) -> None:
                 before = case["status"]
                 events = _ADVANCE[case["type"]](box, case, at)
                 box.store.put(CASES, case["id"], case)
-                if case["status"] != before:
-                    change = case["status_history"][-1]
-                    _audit(box, case["id"], "vss", f"status:{change['status']}", change["reason"])
                 for name, extra in events:
                     if name in _AUDITED_EVENTS:
                         _audit(
@@ -713,7 +717,13 @@ def progress(box: Sandbox) -> None:
                             "vss",
                             name,
                             ", ".join(f"{k}={v}" for k, v in extra.items()),
+                            at,
                         )
+                if case["status"] != before:
+                    change = case["status_history"][-1]
+                    _audit(
+                        box, case["id"], "vss", f"status:{change['status']}", change["reason"], at
+                    )
                 for name, extra in events:
                     _emit(box, case, name, **extra)
     finally:
