@@ -12,6 +12,7 @@ or :class:`WebhookReceiver` to also skip events already processed (deliveries ar
 from __future__ import annotations
 
 from vssdk.webhooks.errors import WebhookSignatureError
+from vssdk.webhooks.local import LocalReceiver
 from vssdk.webhooks.models import (
     WebhookDelivery,
     WebhookDeliveryStatus,
@@ -29,6 +30,7 @@ from vssdk.webhooks.signing import (
 
 __all__ = [
     "SIGNATURE_HEADER",
+    "LocalReceiver",
     "MemorySeenEvents",
     "Received",
     "SeenEvents",
