@@ -1,5 +1,25 @@
 """vssdk.lookups: public look-ups and reference data (no login)."""
 
-from vssdk.lookups.models import Facility, FacilityLevel
+from vssdk.lookups.models import (
+    Agency,
+    AgencyLevel,
+    CollectionAgent,
+    CollectionAgentKind,
+    CollectionService,
+    EmployerUnit,
+    Facility,
+    FacilityLevel,
+    SiCodeMatch,
+)
 
-__all__ = ["Facility", "FacilityLevel"]
+__all__ = [
+    "Agency",
+    "AgencyLevel",
+    "CollectionAgent",
+    "CollectionAgentKind",
+    "CollectionService",
+    "EmployerUnit",
+    "Facility",
+    "FacilityLevel",
+    "SiCodeMatch",
+]

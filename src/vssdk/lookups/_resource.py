@@ -12,6 +12,10 @@ class Lookups(SyncArea):
     __slots__ = ()
     facilities = ops.list_facilities.sync
     facility = ops.get_facility.sync
+    si_codes = ops.find_si_codes.sync
+    agencies = ops.list_agencies.sync
+    employers = ops.list_employers.sync
+    collection_agents = ops.list_collection_agents.sync
 
 
 class AsyncLookups(AsyncArea):
@@ -20,3 +24,7 @@ class AsyncLookups(AsyncArea):
     __slots__ = ()
     facilities = ops.list_facilities.aio
     facility = ops.get_facility.aio
+    si_codes = ops.find_si_codes.aio
+    agencies = ops.list_agencies.aio
+    employers = ops.list_employers.aio
+    collection_agents = ops.list_collection_agents.aio

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 
 import attrs
 
 from vssdk._core.model import Model
 
-__all__ = ["Facility", "FacilityLevel"]
+__all__ = [
+    "Agency",
+    "AgencyLevel",
+    "CollectionAgent",
+    "CollectionAgentKind",
+    "CollectionService",
+    "EmployerUnit",
+    "Facility",
+    "FacilityLevel",
+    "SiCodeMatch",
+]
 
 
 class FacilityLevel(enum.StrEnum):
@@ -30,3 +41,69 @@ class Facility(Model):
     level: FacilityLevel
     contracted: bool
     address: str | None = None
+
+
+class AgencyLevel(enum.StrEnum):
+    """A provincial BHXH office or one of its local (cơ sở) offices."""
+
+    PROVINCIAL = "provincial"
+    LOCAL = "local"
+
+
+class CollectionService(enum.StrEnum):
+    """What a collection agent takes payments for."""
+
+    VOLUNTARY_SI = "voluntary_si"
+    HOUSEHOLD_HI = "household_hi"
+
+
+class CollectionAgentKind(enum.StrEnum):
+    POST_OFFICE = "post_office"
+    COMMUNE_AGENT = "commune_agent"
+    AGENCY_COUNTER = "agency_counter"
+
+
+@attrs.frozen(slots=True)
+class SiCodeMatch(Model):
+    """A person found by the SI-code look-up (tra cứu mã số BHXH)."""
+
+    si_code: str
+    full_name: str
+    birth_date: dt.date
+    province_code: str
+
+
+@attrs.frozen(slots=True)
+class Agency(Model):
+    """A BHXH agency (cơ quan BHXH)."""
+
+    code: str
+    name: str
+    province_code: str
+    level: AgencyLevel
+    address: str
+    phone: str | None = None
+
+
+@attrs.frozen(slots=True)
+class EmployerUnit(Model):
+    """An employer unit taking part in SI (đơn vị tham gia BHXH)."""
+
+    unit_code: str
+    tax_code: str
+    name: str
+    province_code: str
+    agency_code: str
+
+
+@attrs.frozen(slots=True)
+class CollectionAgent(Model):
+    """A collection agent or point (đại lý thu, điểm thu)."""
+
+    code: str
+    name: str
+    kind: CollectionAgentKind
+    province_code: str
+    address: str
+    services: list[CollectionService]
+    phone: str | None = None

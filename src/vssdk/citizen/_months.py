@@ -1,0 +1,66 @@
+"""Calendar-month arithmetic on ``YYYY-MM`` strings (participation periods count whole months)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+__all__ = [
+    "add_months",
+    "add_months_to_date",
+    "month_of",
+    "month_span",
+    "months_between",
+    "split_2014",
+]
+
+FIRST_2014 = "2014-01"
+
+
+def month_of(day: dt.date) -> str:
+    """``2026-11-23`` → ``"2026-11"``."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def _index(month: str) -> int:
+    year, mon = month.split("-")
+    return int(year) * 12 + int(mon) - 1
+
+
+def _month(index: int) -> str:
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def add_months(month: str, count: int) -> str:
+    """``add_months("2026-11", 3)`` → ``"2027-02"`` (negative counts go back)."""
+    return _month(_index(month) + count)
+
+
+def months_between(first: str, last: str) -> int:
+    """Months from ``first`` to ``last`` inclusive (0 when ``last`` is before ``first``)."""
+    return max(0, _index(last) - _index(first) + 1)
+
+
+def month_span(first: str, last: str, window_first: str, window_last: str) -> int:
+    """Months of ``first..last`` that fall inside ``window_first..window_last``."""
+    lo = max(_index(first), _index(window_first))
+    hi = min(_index(last), _index(window_last))
+    return max(0, hi - lo + 1)
+
+
+def split_2014(first: str, last: str) -> tuple[int, int]:
+    """Months of ``first..last`` before 2014 and from 2014 (the one-time SI/pension split)."""
+    before = month_span(first, last, "0001-01", "2013-12")
+    return before, months_between(first, last) - before
+
+
+def add_months_to_date(day: dt.date, count: int) -> dt.date:
+    """The same day ``count`` months later, clamped to the month's last day."""
+    index = day.year * 12 + day.month - 1 + count
+    year, month = divmod(index, 12)
+    month += 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
