@@ -37,7 +37,11 @@ def test_card_fields_and_qr_payload_agree(login: Login) -> None:
     assert card.status is CardStatus.VALID
     assert card.five_years_continuous_from == dt.date(2013, 7, 1)
     qr = card.qr
-    assert (qr.card_code, qr.full_name, qr.valid_to) == (card.card_code, card.full_name, card.valid_to)
+    assert (qr.card_code, qr.full_name, qr.valid_to) == (
+        card.card_code,
+        card.full_name,
+        card.valid_to,
+    )
     fields = qr.text.split("|")
     assert fields[0] == card.card_code
     assert bytes.fromhex(fields[1]).decode("utf-8") == card.full_name
@@ -89,7 +93,10 @@ def test_participation_lists_periods_per_fund(login: Login) -> None:
 
 def test_benefit_history_filters_by_kind(login: Login) -> None:
     citizen = login(WORKER_FEMALE).citizen
-    assert {b.kind for b in citizen.benefits()} == {BenefitKind.MATERNITY, BenefitKind.CONVALESCENCE}
+    assert {b.kind for b in citizen.benefits()} == {
+        BenefitKind.MATERNITY,
+        BenefitKind.CONVALESCENCE,
+    }
     [maternity] = list(citizen.benefits(kind="maternity"))
     assert maternity.amount == 75_600_000 and maternity.to_date == dt.date(2024, 3, 19)
 
@@ -118,8 +125,9 @@ def test_household_lists_members_and_their_cover(login: Login) -> None:
     assert worker_household[CHILD].covered and worker_household[WORKER_FEMALE].covered
 
 
-def test_reads_work_on_the_async_client(make_aclient: Callable[..., vssdk.AsyncClient],
-                                        sandbox: Sandbox) -> None:
+def test_reads_work_on_the_async_client(
+    make_aclient: Callable[..., vssdk.AsyncClient], sandbox: Sandbox
+) -> None:
     from tests.citizen._support import citizen_token
     from tests.conftest import run
     from vssdk._core.auth import BearerToken
