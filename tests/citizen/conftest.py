@@ -9,14 +9,19 @@ import pytest
 
 import vssdk
 from tests.citizen._support import as_citizen
+from vssdk.identity.testing import citizen_client
 from vssdk.sandbox.app import Sandbox
 
 
 @pytest.fixture
 def login(client: vssdk.Client, sandbox: Sandbox) -> Callable[..., vssdk.Client]:
-    """``login(si_code, level=2, scopes=...)`` → a sync client signed in as that citizen."""
+    """``login(si_code)`` → a sync client logged in as that citizen through the real password
+    grant (identity level 2); with ``level=``/``scopes=``/``kind=`` a token is stored directly,
+    to test what the identity server would not issue to this app."""
 
     def make(si_code: str, **kwargs: Any) -> vssdk.Client:
-        return as_citizen(client, sandbox, si_code, **kwargs)
+        if kwargs:
+            return as_citizen(client, sandbox, si_code, **kwargs)
+        return citizen_client(client, si_code=si_code)
 
     return make

@@ -83,3 +83,10 @@ def test_lookups_on_the_async_client(make_aclient: Callable[..., vssdk.AsyncClie
             return len(codes), len(agencies), len(employers), len(agents)
 
     assert run(go()) == (1, 4, 1, 36)
+
+
+def test_facilities_filter_on_the_contract_flag(client: vssdk.Client) -> None:
+    contracted = list(client.lookups.facilities(province_code="79", contracted=True))
+    assert contracted and all(f.contracted for f in contracted)
+    without = list(client.lookups.facilities(contracted=False))
+    assert "79999" in {f.code for f in without} and not any(f.contracted for f in without)

@@ -10,7 +10,11 @@ from vssdk.sandbox.handlers import Ctx, handles, problem
 
 @handles("listFacilities")
 def list_facilities(ctx: Ctx) -> dict[str, Any]:
-    where = {k: ctx.query.get(k) for k in ("province_code", "level", "contracted")}
+    where = {k: ctx.query.get(k) for k in ("province_code", "level")}
+    contracted = ctx.query.get("contracted")
+    if contracted is not None:
+        # SQLite's json_extract gives 1/0 for JSON true/false, so compare with an integer.
+        where["contracted"] = int(bool(contracted))
     items, cursor = ctx.store.page(
         "facilities",
         where=where,
