@@ -9,6 +9,8 @@ the XML file (:func:`form_to_xml`, :func:`form_from_xml`) and its XMLDSig signat
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from vssdk.declarations._month import Month
 from vssdk.declarations.amounts import FundTotals, RowContribution, Schedule, contributions
 from vssdk.declarations.codes import (
@@ -25,6 +27,7 @@ from vssdk.declarations.codes import (
 )
 from vssdk.declarations.errors import (
     DeclarationInvalid,
+    DossierWaitTimeout,
     MalformedDeclarationFile,
     SignatureInvalid,
     SigningKeyError,
@@ -48,6 +51,17 @@ from vssdk.declarations.forms import (
 from vssdk.declarations.validation import check, validate
 from vssdk.declarations.xmlfile import form_from_xml, form_to_xml, parse_xml
 
+if TYPE_CHECKING:  # loaded on first use by __getattr__ below
+    from vssdk.declarations.dossier import Dossier, SignedFile
+    from vssdk.declarations.signing import (
+        SigningKey,
+        VerifiedFile,
+        load_pkcs12,
+        sign_form,
+        sign_xml,
+        verify_xml,
+    )
+
 __all__ = [
     "D02LT",
     "D03TS",
@@ -60,6 +74,8 @@ __all__ = [
     "D05Row",
     "DatePrecision",
     "DeclarationInvalid",
+    "Dossier",
+    "DossierWaitTimeout",
     "ETransactionRegistration",
     "Employer",
     "Form",
@@ -75,6 +91,7 @@ __all__ = [
     "RowContribution",
     "Schedule",
     "SignatureInvalid",
+    "SignedFile",
     "SigningKey",
     "SigningKeyError",
     "UnsafeXml",
@@ -98,6 +115,7 @@ __all__ = [
 _SIGNING = frozenset(
     {"SigningKey", "VerifiedFile", "load_pkcs12", "sign_form", "sign_xml", "verify_xml"}
 )
+_DOSSIER = frozenset({"Dossier", "SignedFile"})
 
 
 def __getattr__(name: str) -> object:
@@ -106,4 +124,8 @@ def __getattr__(name: str) -> object:
         from vssdk.declarations import signing
 
         return getattr(signing, name)
+    if name in _DOSSIER:
+        from vssdk.declarations import dossier
+
+        return getattr(dossier, name)
     raise AttributeError(f"module 'vssdk.declarations' has no attribute {name!r}")

@@ -10,6 +10,7 @@ from vssdk.errors import InvalidArgument, VssdkError
 
 __all__ = [
     "DeclarationInvalid",
+    "DossierWaitTimeout",
     "MalformedDeclarationFile",
     "SignatureInvalid",
     "SigningKeyError",
@@ -82,3 +83,12 @@ class SignatureInvalid(VssdkError):
     def __init__(self, reason: str) -> None:
         self.reason = reason
         super().__init__(f"signature invalid: {reason}")
+
+
+class DossierWaitTimeout(VssdkError):
+    """A dossier was not decided within the time given; ``dossier`` is the last seen."""
+
+    def __init__(self, dossier: object, waited: float) -> None:
+        self.dossier = dossier
+        self.waited = waited
+        super().__init__(f"dossier still not decided after {waited:.0f} s")
