@@ -44,7 +44,13 @@ from vssdk.identity._session import (
 from vssdk.identity.errors import LoginError, StateMismatch
 from vssdk.identity.oidc import DEFAULT_LEEWAY, validate_id_token
 from vssdk.identity.password import CITIZEN_SCOPES, DEFAULT_CLIENT_ID
-from vssdk.identity.tokens import MemoryTokenStore, TokenSet, TokenStore
+from vssdk.identity.tokens import (
+    FileTokenStore,
+    MemoryTokenStore,
+    TokenSet,
+    TokenStore,
+    default_token_path,
+)
 
 if TYPE_CHECKING:
     from vssdk.client import AsyncClient, Client
@@ -109,6 +115,21 @@ class UserSession(OAuthSession):
             on_token_saved=on_token_saved,
         )
         self._secret = client_secret
+
+    @classmethod
+    def from_file(
+        cls,
+        path: str | None = None,
+        *,
+        base_url: str | None = None,
+        client_id: str = DEFAULT_CLIENT_ID,
+    ) -> UserSession:
+        """The session ``vssdk login`` saved (default :func:`default_token_path`), kept refreshed
+        in that file."""
+        store = FileTokenStore(path or default_token_path())
+        if store.load() is None:
+            raise LoginError(f"no saved session in {store.path}: run `vssdk login` first")
+        return cls(client_id=client_id, base_url=base_url, store=store)
 
     def _client_auth(self, form: dict[str, str]) -> str | None:
         if self._secret is not None:

@@ -14,7 +14,25 @@ import attrs
 from vssdk.errors import InvalidArgument
 from vssdk.identity.models import TokenResponse
 
-__all__ = ["FileTokenStore", "MemoryTokenStore", "TokenSet", "TokenStore"]
+__all__ = [
+    "TOKEN_FILE_ENV",
+    "FileTokenStore",
+    "MemoryTokenStore",
+    "TokenSet",
+    "TokenStore",
+    "default_token_path",
+]
+
+TOKEN_FILE_ENV = "VSSDK_TOKEN_FILE"
+
+
+def default_token_path() -> Path:
+    """Where ``vssdk login`` keeps the session: ``$VSSDK_TOKEN_FILE``, else the user config dir."""
+    explicit = os.environ.get(TOKEN_FILE_ENV)
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "vssdk" / "tokens.json"
 
 
 @attrs.frozen(slots=True, repr=False)
