@@ -30,7 +30,12 @@ from vssdk.identity import (
     UserSession,
     validate_id_token,
 )
-from vssdk.identity.testing import citizen_client, organisation_credentials, pkce_session
+from vssdk.identity.testing import (
+    citizen_client,
+    organisation_client,
+    organisation_credentials,
+    pkce_session,
+)
 from vssdk.sandbox.seeds.people import SANDBOX_PASSWORD
 
 REDIRECT = "http://127.0.0.1:8199/callback"
@@ -292,3 +297,25 @@ def test_citizen_token_cannot_call_organisation_scopes(client: vssdk.Client) -> 
         raise PermissionDeniedError(
             "x", status_code=403, body=b"", headers={}, problem=None, request_id=None
         )
+
+
+def test_citizen_reads_only_their_own_card_and_level_one_is_refused(
+    client: vssdk.Client,
+) -> None:
+    a = citizen_client(client, si_code="7901234567")
+    b = citizen_client(client, si_code="7901234568")
+    card_a, card_b = a.citizen.card(), b.citizen.card()
+    assert card_a.full_name == "Nguyễn Văn An" and card_b.full_name == "Trần Thị Bình"
+    assert card_a.card_code.endswith("7901234567") and card_b.card_code.endswith("7901234568")
+    with pytest.raises(IdentityLevelTooLow):
+        citizen_client(client, si_code="7901234568", level=1).citizen.card()
+
+
+def test_tokens_reach_only_what_their_principal_and_scopes_allow(client: vssdk.Client) -> None:
+    me = citizen_client(client)
+    with pytest.raises(PermissionDeniedError) as caught:
+        me.procedures.get("lnk_000001")
+    assert caught.value.problem is not None and "7901234567" not in caught.value.body.decode()
+    ministry = organisation_client(client, client_id="ministry-justice")
+    with pytest.raises(PermissionDeniedError):
+        ministry.identity.userinfo()

@@ -272,6 +272,14 @@ class OAuthSession(Auth):
     async def aretry_unauthorized(self, response: RawResponse, send: AsyncSend) -> bool:
         return self._on_unauthorized(response)
 
+    def fetch(self, client: Client) -> TokenSet:
+        """A usable token now, obtained through ``client`` if needed (calls do this themselves)."""
+        return self.ensure_token(sender(client))
+
+    async def afetch(self, client: AsyncClient) -> TokenSet:
+        """Async :meth:`fetch`."""
+        return await self.aensure_token(asender(client))
+
     # -- logout ----------------------------------------------------------------------------------
     def _revoke(self) -> Steps[None]:
         from vssdk.identity import _operations as ops

@@ -118,11 +118,11 @@ class PasswordLogin(OAuthSession):
 
     def login(self, client: Client) -> TokenSet:
         """Log in now (instead of on the first call); may raise ``OtpRequired``."""
-        return self.ensure_token(sender(client))
+        return self.fetch(client)
 
     async def alogin(self, client: AsyncClient) -> TokenSet:
         """Async :meth:`login`."""
-        return await self.aensure_token(asender(client))
+        return await self.afetch(client)
 
     def verify_otp(self, code: str, client: Client) -> TokenSet:
         """Complete a new-device login with the OTP; the account's other device is signed out."""

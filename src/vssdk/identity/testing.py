@@ -161,7 +161,7 @@ def organisation_client(
     """A view of ``client`` authenticated as a seeded organisation (client credentials)."""
     auth = organisation_credentials(client.base_url, client_id, scopes)
     view = client.with_options(auth=auth)
-    auth.ensure_token(view._engine.send_raw)
+    auth.fetch(view)
     return view
 
 
@@ -200,5 +200,5 @@ async def aorganisation_client(
     """Async :func:`organisation_client`."""
     auth = organisation_credentials(client.base_url, client_id, scopes)
     view = client.with_options(auth=auth)
-    await auth.aensure_token(view._engine.send_raw)
+    await auth.afetch(view)
     return view
