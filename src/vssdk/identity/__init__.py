@@ -6,11 +6,14 @@ Every credential here is a :class:`vssdk.Auth` usable as ``vssdk.Client(auth=...
   (browser; :func:`login_in_browser` for desktop/CLI apps), OpenID Connect ID-token validation.
 - :class:`PasswordLogin`: citizens, SI code + password (as VssID), device binding and OTP.
 - :class:`ClientCredentials`: organisations, ``client_secret_basic`` or ``private_key_jwt``.
+- :class:`GatewayLogin`: the health-insurance gateway's legacy ``api/token/take`` login
+  (re-exported from :mod:`vssdk.gateway`).
 
 Tokens refresh automatically, one refresh at a time across threads and tasks; keep them in a
 :class:`MemoryTokenStore` (default) or a :class:`FileTokenStore` (mode 0600).
 """
 
+from vssdk.gateway.login import GatewayLogin
 from vssdk.identity.credentials import ClientCredentials, client_assertion
 from vssdk.identity.errors import (
     AccountLocked,
@@ -36,6 +39,7 @@ __all__ = [
     "AuthorizationCodeFlow",
     "ClientCredentials",
     "FileTokenStore",
+    "GatewayLogin",
     "IdTokenInvalid",
     "IdentityLevelTooLow",
     "InvalidClient",
