@@ -325,3 +325,19 @@ def test_real_http_delivery_to_a_loopback_receiver(client: vssdk.Client, sandbox
     assert verify(body, header, sub.secret or "").data == {"dossier_id": "dos_9"}
     [delivery] = list(api.webhooks.deliveries(sub.id))
     assert delivery.status == "succeeded" and delivery.last_status_code == 204
+
+
+def test_delivery_still_works_after_a_reset(
+    client: vssdk.Client, sandbox: Sandbox, receiver: FakeReceiver
+) -> None:
+    api = org_client(client, sandbox)
+    api.webhooks.create(url="https://a.example/hook", events=["*"])
+    for n in range(3):
+        sandbox.emit("dossier.completed", {"n": n}, owner=MINISTRY)
+    assert len(receiver.posts) == 3
+    sandbox.reset()
+    api = org_client(client, sandbox)  # the reset forgot the token too
+    api.webhooks.create(url="https://b.example/hook", events=["*"])
+    for n in range(3):
+        sandbox.emit("dossier.completed", {"n": 10 + n}, owner=MINISTRY)
+    assert [e["data"]["n"] for e in receiver.events()] == [0, 1, 2, 10, 11, 12]

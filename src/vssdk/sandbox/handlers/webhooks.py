@@ -18,6 +18,8 @@ import weakref
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from vssdk._core.config import Timeout
 from vssdk._core.request import PreparedRequest
 from vssdk._core.transport import SyncHTTP
@@ -145,6 +147,7 @@ def _own_webhook(ctx: Ctx) -> dict[str, Any]:
 def delete_webhook(ctx: Ctx) -> dict[str, Any]:
     doc = _own_webhook(ctx)
     now = ctx.sandbox.now().isoformat()
+    ctx.store.delete(*_WORKER)  # rescan pending deliveries next time
     with ctx.store.transaction():
         ctx.store.delete(WEBHOOKS, doc["id"])
         for delivery in ctx.store.find(DELIVERIES, webhook_id=doc["id"], status="pending"):
@@ -179,12 +182,61 @@ def _payload(event: dict[str, Any]) -> str:
     return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
 
 
-def _fan_out(box: Sandbox) -> None:
-    """Queue one delivery per (new event, matching subscription of the same owner)."""
-    fresh = [e for e in box.store.find(EVENTS) if not e.get("delivered")]
-    if not fresh:
-        return
-    subscriptions = box.store.find(WEBHOOKS)
+_WORKER = ("meta", "webhooks_worker")  # wiped with everything else by a reset
+
+
+@attrs.define
+class _Progress:
+    """What the worker knows without scanning everything.
+
+    ``cursor``: a store cursor before which every event has been fanned out (it trails the
+    newest event by one, as a cursor names the last row of a page). ``next_due``: the earliest
+    retry among pending deliveries (ISO time), or None when unknown.
+    """
+
+    cursor: str | None = None
+    next_due: str | None = None
+
+
+def _state(box: Sandbox) -> _Progress:
+    doc = box.store.get(*_WORKER) or {}
+    return _Progress(cursor=doc.get("cursor"), next_due=doc.get("next_due"))
+
+
+def _save(box: Sandbox, state: _Progress) -> None:
+    box.store.put(*_WORKER, {"cursor": state.cursor, "next_due": state.next_due})
+
+
+def _earlier(current: str | None, candidate: str) -> str:
+    if current is None:
+        return candidate
+    return min(current, candidate, key=dt.datetime.fromisoformat)
+
+
+def _queue(box: Sandbox, event: dict[str, Any], sub: dict[str, Any]) -> dict[str, Any]:
+    delivery_id = box.new_id("dlv")
+    doc = {
+        "id": delivery_id,
+        "webhook_id": sub["id"],
+        "event_id": event["id"],
+        "event_type": event["type"],
+        "status": "pending",
+        "attempts": 0,
+        "created_at": box.now().isoformat(),
+        "next_attempt_at": box.now().isoformat(),
+        "owner": sub["owner"],
+        "first_at": event["created_at"],
+        "payload": _payload(event),
+    }
+    box.store.put(DELIVERIES, delivery_id, doc)
+    return doc
+
+
+def _fan_out(box: Sandbox, state: _Progress) -> None:
+    """Queue (and try at once) one delivery per new event and matching subscription."""
+    newer, _ = box.store.page(EVENTS, cursor=state.cursor, limit=None)
+    fresh = [e for e in newer if not e.get("delivered")]
+    subscriptions = box.store.find(WEBHOOKS) if fresh else []
     for event in fresh:
         for sub in subscriptions:
             if (
@@ -194,26 +246,14 @@ def _fan_out(box: Sandbox) -> None:
                 or sub["created_at"] > event["created_at"]
             ):
                 continue
-            delivery_id = box.new_id("dlv")
-            box.store.put(
-                DELIVERIES,
-                delivery_id,
-                {
-                    "id": delivery_id,
-                    "webhook_id": sub["id"],
-                    "event_id": event["id"],
-                    "event_type": event["type"],
-                    "status": "pending",
-                    "attempts": 0,
-                    "created_at": box.now().isoformat(),
-                    "next_attempt_at": box.now().isoformat(),
-                    "owner": sub["owner"],
-                    "first_at": event["created_at"],
-                    "payload": _payload(event),
-                },
-            )
+            delivery = _queue(box, event, sub)
+            _attempt(box, delivery, sub)
+            if delivery["status"] == "pending":
+                state.next_due = _earlier(state.next_due, delivery["next_attempt_at"])
         event["delivered"] = True
         box.store.put(EVENTS, event["id"], event)
+    if len(newer) > 1:  # move the cursor to the second-newest event
+        _, state.cursor = box.store.page(EVENTS, cursor=state.cursor, limit=len(newer) - 1)
 
 
 def _attempt(box: Sandbox, delivery: dict[str, Any], sub: dict[str, Any]) -> None:
@@ -256,15 +296,22 @@ def _attempt(box: Sandbox, delivery: dict[str, Any], sub: dict[str, Any]) -> Non
     box.store.put(DELIVERIES, delivery["id"], delivery)
 
 
-def _deliver_due(box: Sandbox) -> None:
+def _retry_due(box: Sandbox, state: _Progress) -> None:
+    """Attempt every pending delivery whose retry is due; skip the scan when none can be."""
     now = box.now()
+    if state.next_due is not None and dt.datetime.fromisoformat(state.next_due) > now:
+        return
+    upcoming: str | None = None
     for delivery in box.store.find(DELIVERIES, status="pending"):
-        if dt.datetime.fromisoformat(delivery["next_attempt_at"]) > now:
-            continue
-        sub = box.store.get(WEBHOOKS, delivery["webhook_id"])
-        if sub is None:
-            continue
-        _attempt(box, delivery, sub)
+        if dt.datetime.fromisoformat(delivery["next_attempt_at"]) <= now:
+            sub = box.store.get(WEBHOOKS, delivery["webhook_id"])
+            if sub is None:
+                continue
+            _attempt(box, delivery, sub)
+            if delivery["status"] != "pending":
+                continue
+        upcoming = _earlier(upcoming, delivery["next_attempt_at"])
+    state.next_due = upcoming or dt.datetime.max.replace(tzinfo=now.tzinfo).isoformat()
 
 
 @on_tick
@@ -274,7 +321,11 @@ def deliver(box: Sandbox) -> None:
         return
     _busy.add(box)
     try:
-        _fan_out(box)
-        _deliver_due(box)
+        state = _state(box)
+        before = attrs.evolve(state)
+        _retry_due(box, state)
+        _fan_out(box, state)
+        if state != before:
+            _save(box, state)
     finally:
         _busy.discard(box)
