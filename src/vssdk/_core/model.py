@@ -207,4 +207,84 @@ def parse_json(body: bytes, *, context: str = "") -> Any:
 
 def decode_json(body: bytes, tp: type[T], *, context: str = "") -> T:
     """Decode JSON bytes into ``tp`` (see :func:`decode_value`)."""
+    fast = _fast_decoders(typing.cast(Any, tp))
+    if fast is not None:
+        typed, shadow = fast
+        try:
+            obj: T = typed.decode(body)
+            shadow.decode(body)
+        except msgspec.DecodeError:
+            pass  # anything unusual: the general path below decides and reports
+        else:
+            return obj
     return decode_value(parse_json(body, context=context), tp, body=body, context=context)
+
+
+# --- the fast path -----------------------------------------------------------------------------
+# Most replies are well-formed, with no unknown fields and offset-aware timestamps. For them one
+# typed decode straight from the bytes gives exactly what parse + convert gives, and a second,
+# cheap decode into a "shadow" of the shape (msgspec Structs that forbid unknown fields, values
+# left undecoded, timestamps required to carry an offset) proves there is nothing to report.
+# Any failure of either falls back to the general path, which then raises or warns as before.
+# Types whose JSON-direct and builtins-converted values could differ (Decimal from a JSON number,
+# anything unrecognised) always take the general path.
+
+_TzDatetime = typing.Annotated[dt.datetime, msgspec.Meta(tz=True)]
+_SAFE_LEAVES = (str, int, bool, float, type(None), dt.date, dt.datetime, typing.Any)
+
+
+def _fast_safe(tp: Any, seen: frozenset[Any] = frozenset()) -> bool:
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _fast_safe(typing.get_args(tp)[0], seen)
+    if origin is typing.Literal:
+        return all(isinstance(a, str | int | bool) for a in typing.get_args(tp))
+    if origin in (Union, types.UnionType, list, tuple, set, frozenset, dict):
+        return all(a is Ellipsis or _fast_safe(a, seen) for a in typing.get_args(tp))
+    if origin in (collections.abc.Sequence, collections.abc.Mapping):
+        return all(_fast_safe(a, seen) for a in typing.get_args(tp))
+    if tp in _SAFE_LEAVES:
+        return True
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return True
+    if isinstance(tp, type) and attrs.has(tp) and issubclass(tp, Model):
+        if tp in seen:
+            return False  # recursive models: keep to the general path
+        hints = typing.get_type_hints(tp, include_extras=True)
+        names = [f.name for f in attrs.fields(tp) if f.name != "_unknown"]
+        return all(_fast_safe(hints[n], seen | {tp}) for n in names)
+    return False
+
+
+def _shadow(shape: _Shape) -> Any:
+    if shape is None:
+        return msgspec.Raw
+    kind = shape[0]
+    if kind == "list":
+        return list[_shadow(shape[1])]  # type: ignore[misc]
+    if kind == "dict":
+        return dict[str, _shadow(shape[1])]  # type: ignore[misc]
+    _, cls, names, children, stamps = shape
+    fields: list[tuple[str, Any, Any]] = []
+    for name in sorted(names):
+        if name in children:
+            fields.append((name, _shadow(children[name]) | None, None))
+        elif name in stamps:
+            fields.append((name, _TzDatetime | None, None))
+        else:
+            fields.append((name, msgspec.Raw, msgspec.Raw(b"null")))
+    return msgspec.defstruct(
+        f"_Shadow{cls.__name__}", fields, forbid_unknown_fields=True, omit_defaults=False
+    )
+
+
+@functools.cache
+def _fast_decoders(tp: Any) -> tuple[msgspec.json.Decoder[Any], msgspec.json.Decoder[Any]] | None:
+    try:
+        if not _fast_safe(tp):
+            return None
+        typed = msgspec.json.Decoder(tp, strict=True, dec_hook=_dec_hook)
+        shadow = msgspec.json.Decoder(_shadow(_shape(tp)))
+    except (TypeError, NameError, ValueError):
+        return None
+    return typed, shadow
