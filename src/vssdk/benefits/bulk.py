@@ -153,27 +153,23 @@ def _segment_table(start_day: int) -> tuple[np.ndarray[Any, Any], ...]:
 # --- input columns -----------------------------------------------------------------------------
 
 
+class _NullColumn(Exception):
+    """A column with missing values (reported by :func:`_column` with the column's name)."""
+
+
 def _to_numpy(column: Any) -> np.ndarray[Any, Any]:
     if hasattr(column, "to_numpy") and not isinstance(column, np.ndarray):
         module = type(column).__module__
         if module.startswith("pyarrow"):
             if column.null_count:
-                raise _null(column)
+                raise _NullColumn
             return np.asarray(column.to_numpy(zero_copy_only=False))
         if module.startswith("pandas") and bool(column.isna().any()):
-            raise _null(column)
+            raise _NullColumn
         if module.startswith("polars") and column.null_count():
-            raise _null(column)
+            raise _NullColumn
         return np.asarray(column.to_numpy())
     return np.asarray(column)
-
-
-class _NullColumn(Exception):
-    pass
-
-
-def _null(_column: Any) -> _NullColumn:
-    return _NullColumn()
 
 
 def _column(name: str, column: Any) -> np.ndarray[Any, Any]:
@@ -346,7 +342,10 @@ def compulsory_contribution_arrays(
         if not everyone_pays:
             amount = np.where(pays, amount, zero)
         out[name] = amount
-        (employee if k < 3 else employer).__iadd__(amount)
+        if k < 3:
+            employee += amount
+        else:
+            employer += amount
     subject = ~(below & part)
     result: dict[str, np.ndarray[Any, Any]] = {
         "subject": subject,
