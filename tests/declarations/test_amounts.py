@@ -73,3 +73,20 @@ def test_amounts_are_exact_integers_and_add_up(salaries: list[int]) -> None:
     assert all(isinstance(r.total, int) for r in schedule.rows)
     assert schedule.total == sum(r.total for r in schedule.rows)
     assert list(schedule.by_fund) == list(FUNDS_ORDER)
+
+
+def test_every_allowance_that_counts_is_added_to_the_base() -> None:
+    """rules.md §3.3: wage + wage allowances + fixed regular supplements."""
+    row = f.d02_row(
+        1,
+        salary=9_000_000,
+        position_allowance=100_000,
+        seniority_allowance=200_000,
+        professional_seniority_allowance=300_000,
+        salary_allowance=150_000,
+        other_supplements=250_000,
+    )
+    assert row.contribution_salary == 10_000_000
+    with_allowances = contributions(attrs.evolve(f.d02(), rows=(row,)))
+    plain = contributions(attrs.evolve(f.d02(), rows=(f.d02_row(1, salary=10_000_000),)))
+    assert with_allowances.total == plain.total == 3_200_000

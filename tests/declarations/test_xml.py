@@ -41,6 +41,8 @@ def test_d02_layout_uses_the_wire_names() -> None:
     assert item.findtext("Masobhxh") == "7900000001"
     assert item.findtext("tienLuong") == "12000000"
     assert item.findtext("phuCapCV") == "500000"
+    assert item.findtext("phuCapLuong") == "0"
+    assert item.findtext("phuCapBoSung") == "0"
     assert item.findtext("tuThang") == "11/2026"
     assert item.findtext("phuongAn") == "TM"
     assert item.find("denThang") is None  # optional and absent

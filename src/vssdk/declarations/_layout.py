@@ -124,7 +124,8 @@ D02_ROW = (
     _f("position_allowance", "phuCapCV", INT, required=True),
     _f("seniority_allowance", "phuCapTNVK", INT, required=True),
     _f("professional_seniority_allowance", "phuCapTNNghe", INT, required=True),
-    _f("other_allowances", "phuCapKhac", INT, required=True),  # vssdk
+    _f("salary_allowance", "phuCapLuong", INT, required=True),
+    _f("other_supplements", "phuCapBoSung", INT, required=True),
     _f("from_month", "tuThang", MONTH, required=True),
     _f("to_month", "denThang", MONTH),
     _f("plan", "phuongAn", PLAN, required=True),

@@ -108,7 +108,9 @@ class D02Row:
     """One employee line of D02-LT: an increase, decrease or adjustment (by ``plan``).
 
     ``salary`` is the monthly wage by job or title (``tienLuong``, VND); the allowances that count
-    towards the contribution base are added to it (rules.md §3.3). Months are inclusive.
+    towards the contribution base (position, seniority beyond the frame, professional seniority,
+    wage allowances, fixed regular supplements; rules.md §3.3) are added to it. Months are
+    inclusive.
     """
 
     full_name: str = attrs.field(validator=_str)
@@ -122,7 +124,8 @@ class D02Row:
     position_allowance: int = attrs.field(default=0, validator=_money)
     seniority_allowance: int = attrs.field(default=0, validator=_money)
     professional_seniority_allowance: int = attrs.field(default=0, validator=_money)
-    other_allowances: int = attrs.field(default=0, validator=_money)
+    salary_allowance: int = attrs.field(default=0, validator=_money)
+    other_supplements: int = attrs.field(default=0, validator=_money)
     contract_type: ContractType | None = attrs.field(
         default=None, validator=_instance(ContractType, optional=True)
     )
@@ -141,7 +144,8 @@ class D02Row:
             + self.position_allowance
             + self.seniority_allowance
             + self.professional_seniority_allowance
-            + self.other_allowances
+            + self.salary_allowance
+            + self.other_supplements
         )
 
 
