@@ -252,7 +252,7 @@ def test_public_client_without_pkce_and_unregistered_redirect(client: vssdk.Clie
         "state": "s" * 16,
         "code_challenge": "A" * 43,
     }
-    with pytest.raises(BadRequestError, match="redirect_uri"):
+    with pytest.raises(PermissionDeniedError, match="redirect_uri"):
         client.identity.authorize_page(**{**base, "redirect_uri": "https://evil.example/cb"})
     form = {**base, "response_type": "code", "method": "vss_password", "si_code": "7901234567"}
     del form["code_challenge"]

@@ -45,13 +45,13 @@ class FormDriver:
             self.pages.append("login")
             form = _hidden(page.text, "password-form")
             form.update(si_code=self.si_code, password=SANDBOX_PASSWORD)
-            reply = http.post(self.client.base_url + "/oauth/authorize", data=form)
+            reply = http.post(self.client.base_url + "/oauth/login", data=form)
             if reply.status_code == 200 and 'id="otp-form"' in reply.text:
                 self.pages.append("otp")
                 otp_form = _hidden(reply.text, "otp-form")
                 message = list(self.client.identity.otp_outbox(si_code=self.si_code))[-1]
                 otp_form["otp"] = message.code
-                reply = http.post(self.client.base_url + "/oauth/authorize", data=otp_form)
+                reply = http.post(self.client.base_url + "/oauth/login", data=otp_form)
             assert reply.status_code == 303, reply.text
             callback = http.get(reply.headers["location"])
             assert callback.status_code == 200

@@ -89,7 +89,7 @@ def authorize_page(
 @operation(
     "submitAuthorization",
     "POST",
-    "/oauth/authorize",
+    "/oauth/login",
     response=AuthorizationOutcome,
     idempotent=False,
 )

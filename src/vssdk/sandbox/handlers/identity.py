@@ -172,7 +172,7 @@ def _check_assertion(ctx: Ctx, client: Mapping[str, Any], assertion: str) -> Non
         raise oauth_error(401, "invalid_client", "this client has no registered key")
     try:
         token = jwt.decode(assertion, ECKey.import_key(jwk), algorithms=["ES256"])
-    except (JoseError, ValueError):
+    except (JoseError, ValueError, TypeError, KeyError):
         raise oauth_error(401, "invalid_client", "client assertion signature invalid") from None
     claims = token.claims
     base = issuer(ctx)
@@ -224,14 +224,14 @@ def _unverified_issuer(assertion: str) -> str:
     return str(claims.get("iss", "")) if isinstance(claims, dict) else ""
 
 
-def _scopes(client: Mapping[str, Any], requested: str | None) -> list[str]:
+def _scopes(client: Mapping[str, Any], requested: str | None, status: int = 400) -> list[str]:
     allowed = list(client["scopes"])
     if not requested:
         return allowed
     wanted = requested.split()
     extra = [s for s in wanted if s not in allowed]
     if extra:
-        raise oauth_error(400, "invalid_scope", f"scope not allowed for this client: {extra[0]}")
+        raise oauth_error(status, "invalid_scope", f"scope not allowed for this client: {extra[0]}")
     return wanted
 
 
@@ -814,21 +814,19 @@ _AUTHZ_PARAMS = (
 
 
 def _check_request(ctx: Ctx, params: Mapping[str, str]) -> dict[str, Any]:
+    # Statuses: 401 unknown client, 403 what this client may not ask for, 400 malformed.
     client = ctx.store.get(OAUTH_CLIENTS, params.get("client_id", ""))
     if client is None or "authorization_code" not in client["grant_types"]:
-        raise oauth_error(400, "invalid_client", "unknown client (or not allowed the code flow)")
+        raise oauth_error(401, "invalid_client", "unknown client (or not allowed the code flow)")
     if not _redirect_ok(client, params.get("redirect_uri", "")):
-        raise oauth_error(400, "invalid_request", "redirect_uri is not registered for this client")
+        raise oauth_error(403, "invalid_request", "redirect_uri is not registered for this client")
     if params.get("response_type") != "code":
         raise oauth_error(400, "unsupported_response_type", "only response_type=code")
-    challenge = params.get("code_challenge", "")
-    if challenge and params.get("code_challenge_method") != "S256":
-        raise oauth_error(400, "invalid_request", "code_challenge_method must be S256")
-    if client["type"] == "public" and not challenge:
-        raise oauth_error(400, "invalid_request", "PKCE (code_challenge) is required")
+    if not params.get("code_challenge") or params.get("code_challenge_method") != "S256":
+        raise oauth_error(400, "invalid_request", "PKCE (code_challenge, method S256) is required")
     if not params.get("state"):
         raise oauth_error(400, "invalid_request", "state is required")
-    _scopes(client, params.get("scope"))
+    _scopes(client, params.get("scope"), status=403)
     _requested_level(params.get("acr_values"))
     return client
 
@@ -845,7 +843,7 @@ def _login_page(client: Mapping[str, Any], params: Mapping[str, str], error: str
         error=html.escape(error),
         login_hint="",
     )
-    status = 200 if not error else 400
+    status = 200  # a re-rendered form (with its error) is an ordinary page
     return Reply(
         body,
         status=status,
@@ -864,7 +862,7 @@ def _otp_page(params: Mapping[str, str], challenge: Mapping[str, Any], error: st
     )
     return Reply(
         body,
-        status=200 if not error else 400,
+        status=200,
         media_type="text/html; charset=utf-8",
         headers={"cache-control": "no-store"},
     )
@@ -928,7 +926,7 @@ def submit_authorization(ctx: Ctx) -> Any:
             if person is None:
                 raise oauth_error(400, "invalid_grant", "VNeID: no such person")
             _check_not_locked(ctx, _account(ctx, person["si_code"]))
-            level = min(int(form.get("vneid_level", "2") or 2), 2)
+            level = 1 if form.get("vneid_level") == "1" else 2
             idp = "vneid"
         else:
             person = check_password(ctx, form.get("si_code", ""), form.get("password", ""))
