@@ -237,6 +237,11 @@ def render() -> str:
         "`contribution_ceiling(on)`, `cpi_coefficient(contribution_year, settled_on)`, "
         "`lookup_parameter(name, on, region=None)`.",
         "",
+        "Server calculators (spec tag `calculators`, answered by the sandbox with this engine): "
+        "`client.calculators.compulsory_contribution(...)`, `.voluntary_si(...)`, "
+        "`.household_hi(...)` return the amounts with `citations` and an `explanation` "
+        "(`lang='vi' | 'en'`); a rule violation is HTTP 422 naming the field.",
+        "",
     ]
     for name, code, call in EXAMPLES:
         lines += _function_section(name, code, call)
