@@ -199,3 +199,18 @@ def test_valid_small_file_loads(tmp_path: Path) -> None:
     ps = load_parameter_files([path])
     assert str(ps.get("p", dt.date(2016, 12, 31)).value) == "0.1"
     assert str(ps.get("p", dt.date(2017, 1, 1)).value) == "0.2"
+
+
+def test_importing_benefits_is_light() -> None:
+    """vssdk.benefits reads no data and pulls no heavy module at import time."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, vssdk.benefits\n"
+        "heavy = {'yaml', 'numpy', 'pyarrow', 'pandas', 'httpx'} & set(sys.modules)\n"
+        "assert not heavy, heavy\n"
+        "assert vssdk.benefits._params._LOADED is None\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

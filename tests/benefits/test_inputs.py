@@ -100,6 +100,16 @@ def test_invalid_input_raises(call: Any, argument: str, fragment: str) -> None:
     assert fragment in str(info.value)
 
 
+def test_cached_context_does_not_accept_bool_region_or_datetime() -> None:
+    benefits.compulsory_contribution(10_000_000, ON, 1)
+    with pytest.raises(benefits.RuleInputError) as info:
+        benefits.compulsory_contribution(10_000_000, ON, True)
+    assert info.value.argument == "region"
+    with pytest.raises(benefits.RuleInputError) as info:
+        benefits.compulsory_contribution(10_000_000, dt.datetime(2026, 3, 1), 1)
+    assert info.value.argument == "on"
+
+
 def test_part_time_below_floor_is_not_subject() -> None:
     r = benefits.compulsory_contribution(2_000_000, ON, 1, part_time=True)
     assert not r.subject

@@ -298,7 +298,7 @@ def compulsory_contribution(
     if type(monthly_salary) is not int or monthly_salary < 0:
         check_money("monthly_salary", monthly_salary, "compulsory contribution")
     key = (on, region, occupational_reduced, state_payroll, ui_relief)
-    ctx = _CONTEXTS.get(key)
+    ctx = _CONTEXTS.get(key) if type(region) is int and type(on) is dt.date else None
     if ctx is None:
         ctx = _build_context(on, region, occupational_reduced, state_payroll, ui_relief)
         if len(_CONTEXTS) >= _CONTEXT_LIMIT:
