@@ -322,3 +322,17 @@ def test_async_client_follows_a_dossier(make_aclient: Any, sandbox: Sandbox) -> 
             return final.status, notice.total
 
     assert run(scenario()) == (DossierStatus.ACCEPTED, 3 * 3_200_000)
+
+
+def test_lifecycle_events_go_to_the_vendor(vendor: vssdk.Client, sandbox: Sandbox) -> None:
+    submitted = vendor.declarations.submit(
+        Dossier.prepare(_d02(_period(sandbox)), key=f.shared_key("a"))
+    )
+    vendor.sandbox.advance_clock(hours=6)
+    events = [e for e in sandbox.store.find("events") if e["data"].get("dossier_id")]
+    assert [(e["type"], e["data"]["status"]) for e in events] == [
+        ("dossier.received", "received"),
+        ("dossier.completed", "accepted"),
+    ]
+    assert {e["owner"] for e in events} == {"ivan-sbx-basic"}
+    assert all(e["data"]["dossier_id"] == submitted.id for e in events)
