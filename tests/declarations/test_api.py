@@ -19,6 +19,7 @@ from vssdk.declarations import (
     DossierWaitTimeout,
     Employer,
     Month,
+    PlanCode,
     SignedFile,
 )
 from vssdk.declarations.models import DossierStatus
@@ -336,3 +337,63 @@ def test_lifecycle_events_go_to_the_vendor(vendor: vssdk.Client, sandbox: Sandbo
     ]
     assert {e["owner"] for e in events} == {"ivan-sbx-basic"}
     assert all(e["data"]["dossier_id"] == submitted.id for e in events)
+
+
+def test_sandbox_checks_decreases_and_adjustments_against_its_register(
+    vendor: vssdk.Client, sandbox: Sandbox
+) -> None:
+    period = _period(sandbox)
+    form = D02LT(
+        employer=SBX,
+        period=period,
+        rows=(
+            # a participant of SBX001A, as registered: fine
+            f.d02_row(
+                1,
+                full_name="Nguyễn Văn An",
+                si_code="7901234567",
+                plan=PlanCode.GH,
+                salary=None,
+                from_month=period,
+            ),
+            # nobody BHXH knows at this unit
+            f.d02_row(2, si_code="7999999999", plan=PlanCode.DC, from_month=period),
+            # the right SI code under another name
+            f.d02_row(
+                3,
+                full_name="Trần Thị Bính",
+                si_code="7901234568",
+                plan=PlanCode.DC,
+                from_month=period,
+            ),
+            # new participants are not looked up
+            f.d02_row(4, from_month=period),
+        ),
+    )
+    submitted = vendor.declarations.submit(Dossier.prepare(form, key=f.shared_key("a")))
+    final = vendor.declarations.wait(UNIT, submitted.id, interval=3600, sleep=_clock(vendor))
+    assert final.status is DossierStatus.REJECTED
+    assert [(e.row, e.field, e.rule) for e in final.errors] == [
+        (2, "si_code", "register.not_participant"),
+        (3, "full_name", "register.name_mismatch"),
+    ]
+    assert "7999999999" not in final.errors[0].message
+
+
+def test_name_match_ignores_case_spacing_and_unicode_form(
+    vendor: vssdk.Client, sandbox: Sandbox
+) -> None:
+    import unicodedata
+
+    period = _period(sandbox)
+    name = unicodedata.normalize("NFD", "  NGUYỄN   văn an ")
+    form = D02LT(
+        employer=SBX,
+        period=period,
+        rows=(
+            f.d02_row(1, full_name=name, si_code="7901234567", plan=PlanCode.DC, from_month=period),
+        ),
+    )
+    submitted = vendor.declarations.submit(Dossier.prepare(form, key=f.shared_key("a")))
+    final = vendor.declarations.wait(UNIT, submitted.id, interval=3600, sleep=_clock(vendor))
+    assert final.status is DossierStatus.ACCEPTED

@@ -3,12 +3,9 @@
 On submission the sandbox does what BHXH's side does: decodes each file, checks its XMLDSig
 signature (integrity under the certificate it carries; a tampered file is refused with 422),
 checks that each file is the declared form for this unit and period, re-checks the rules with
-:mod:`vssdk.declarations` and computes the month's contributions. The outcome is revealed by the
-``def _at(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text)
-
-
-@on_tick`` lifecycle on the sandbox clock:
+:mod:`vssdk.declarations`, checks decreases and adjustments against its register (the person must
+be a participant of the unit, under the same name) and computes the month's contributions.
+The outcome is revealed by the ``@on_tick`` lifecycle on the sandbox clock:
 
 - +5 min ``received``: dossier number ``NNNNN/YYYY/<agency>`` and an appointment date (+3 days)
 - +1 h ``processing``
@@ -25,11 +22,14 @@ import base64
 import binascii
 import datetime as dt
 import hashlib
+import unicodedata
 import weakref
 from typing import TYPE_CHECKING, Any
 
+from vssdk._core.redact import mask
 from vssdk.declarations import D02LT, D03TS, D05TS, ETransactionRegistration, Month, validate
 from vssdk.declarations.amounts import FUNDS, contributions
+from vssdk.declarations.codes import ChangeKind, plan_rule
 from vssdk.declarations.errors import SignatureInvalid
 from vssdk.errors import InvalidArgument
 from vssdk.sandbox.handlers import Ctx, Reply, field_error, handles, on_tick, problem
@@ -179,6 +179,7 @@ def submit(ctx: Ctx) -> Reply:
     errors = [
         {"form_code": form.form_code, **_violation(v)} for form in forms for v in validate(form)
     ]
+    errors.extend(_register_checks(ctx, unit, forms))
     now = ctx.sandbox.now()
     dossier_id = ctx.sandbox.new_id("dos")
     doc = {
@@ -202,6 +203,44 @@ def submit(ctx: Ctx) -> Reply:
     ctx.store.put(DOSSIERS, dossier_id, doc)
     ctx.store.put(NATURAL_KEYS, natural_key, {"dossier_id": dossier_id})
     return Reply(_view(doc), status=201)
+
+
+def _register_checks(ctx: Ctx, unit: str, forms: list[Form]) -> list[dict[str, Any]]:
+    """What only BHXH's register can tell: a decrease or adjustment must name a participant of
+    this unit (the seeded population), under the name BHXH holds for that SI code."""
+    out: list[dict[str, Any]] = []
+    for form in forms:
+        if not isinstance(form, D02LT):
+            continue
+        for index, row in enumerate(form.rows, start=1):
+            if plan_rule(row.plan).kind is ChangeKind.INCREASE or row.si_code is None:
+                continue
+            person = ctx.store.get("people", row.si_code)
+            if person is None or person.get("employer") != unit:
+                out.append(
+                    {
+                        "form_code": form.form_code,
+                        "row": index,
+                        "field": "si_code",
+                        "rule": "register.not_participant",
+                        "message": f"{mask(row.si_code)} is not a participant of unit {unit}",
+                    }
+                )
+            elif _name_key(person.get("full_name", "")) != _name_key(row.full_name):
+                out.append(
+                    {
+                        "form_code": form.form_code,
+                        "row": index,
+                        "field": "full_name",
+                        "rule": "register.name_mismatch",
+                        "message": "the name differs from the one BHXH holds for this SI code",
+                    }
+                )
+    return out
+
+
+def _name_key(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 def _violation(v: Any) -> dict[str, Any]:
