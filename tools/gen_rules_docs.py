@@ -20,6 +20,7 @@ from vssdk.benefits._params import Parameter, parameters
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "docs" / "rules.md"
+PAGES = ROOT / "docs" / "rules"
 
 # (function, example code, the call) — each example is run while generating.
 EXAMPLES: list[tuple[str, str, Callable[[], Any]]] = [
@@ -47,6 +48,14 @@ EXAMPLES: list[tuple[str, str, Callable[[], Any]]] = [
         '(12, 9_000_000, Decimal("1.16"))])',
         lambda: benefits.average_monthly_salary(
             [(12, 8_000_000, Decimal("1.20")), (12, 9_000_000, Decimal("1.16"))]
+        ),
+    ),
+    (
+        "cpi_adjusted_average_salary",
+        "benefits.cpi_adjusted_average_salary([(2019, 12, 8_000_000), (2020, 12, 9_000_000)], "
+        "settled_on=date(2026, 5, 4))",
+        lambda: benefits.cpi_adjusted_average_salary(
+            [(2019, 12, 8_000_000), (2020, 12, 9_000_000)], dt.date(2026, 5, 4)
         ),
     ),
     (
@@ -243,6 +252,12 @@ def render() -> str:
         "(`lang='vi' | 'en'`); a rule violation is HTTP 422 naming the field.",
         "",
     ]
+    lines.append(
+        "One page per function: "
+        + ", ".join(f"[`{name}`](rules/{name}.md)" for name, _, _ in EXAMPLES)
+        + "."
+    )
+    lines.append("")
     for name, code, call in EXAMPLES:
         lines += _function_section(name, code, call)
     lines += ["## Parameters", ""]
@@ -251,18 +266,34 @@ def render() -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def render_pages() -> dict[Path, str]:
+    """docs/rules.md plus one page per function under docs/rules/."""
+    pages = {OUTPUT: render()}
+    for name, code, call in EXAMPLES:
+        body = _function_section(name, code, call)
+        body[0] = f"# `{name}`"
+        text = "\n".join([*body, "", "Parameters and the other rules: [../rules.md](../rules.md)."])
+        pages[PAGES / f"{name}.md"] = text.rstrip() + "\n"
+    return pages
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true", help="fail if docs/rules.md is stale")
     args = parser.parse_args(argv)
-    text = render()
+    pages = render_pages()
     if args.check:
-        if not OUTPUT.exists() or OUTPUT.read_text(encoding="utf-8") != text:
-            print("docs/rules.md is out of date: run tools/gen_rules_docs.py", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT.relative_to(ROOT)}")
+        stale = [p for p, text in pages.items() if not p.exists() or p.read_text("utf-8") != text]
+        for path in stale:
+            print(
+                f"{path.relative_to(ROOT)} is out of date: run tools/gen_rules_docs.py",
+                file=sys.stderr,
+            )
+        return 1 if stale else 0
+    PAGES.mkdir(exist_ok=True)
+    for path, text in pages.items():
+        path.write_text(text, encoding="utf-8")
+    print(f"wrote {len(pages)} files under docs/")
     return 0
 
 

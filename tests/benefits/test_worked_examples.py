@@ -151,3 +151,13 @@ def test_w16_early_retirement_law41_2024_art66_3() -> None:
     assert r.reduction == 5
     assert r.rate == 64
     assert r.monthly_amount == 9_600_000
+
+
+def test_w14_with_automatic_coefficients_decree158_2025_art16() -> None:
+    """W14 again, the coefficients looked up from the table in force on the decision date."""
+    avg = benefits.cpi_adjusted_average_salary(
+        [(2019, 12, 8_000_000), (2020, 12, 9_000_000)], dt.date(2026, 5, 4)
+    )
+    assert avg.amount == 10_020_000
+    assert "Công văn 340/BHXH-CSXH (03/02/2026), Annex [S]" in avg.citations
+    assert benefits.one_time_si(avg, 0, 24, dt.date(2026, 5, 4)).amount == 40_080_000

@@ -27,6 +27,7 @@ FUNCTIONS = (
     "voluntary_si_contribution",
     "household_hi_contribution",
     "average_monthly_salary",
+    "cpi_adjusted_average_salary",
     "one_time_si",
     "pension",
     "unemployment_benefit",

@@ -33,6 +33,7 @@ __all__ = [
     "Pension",
     "SurvivorLumpSum",
     "average_monthly_salary",
+    "cpi_adjusted_average_salary",
     "funeral_allowance",
     "one_time_si",
     "pension",
@@ -45,6 +46,11 @@ _EMPTY: Mapping[str, ParameterValue] = MappingProxyType({})
 def _dec(x: Fraction) -> Decimal:
     """An exact Decimal for fractions whose denominator divides a power of ten."""
     return Decimal(x.numerator) / Decimal(x.denominator)
+
+
+def _coef(coef: Decimal, lang: str) -> str:
+    """A coefficient as published (1.20 stays 1.20; vi uses a decimal comma)."""
+    return str(coef).replace(".", ",") if lang == "vi" else str(coef)
 
 
 # --- average salary ----------------------------------------------------------------------------
@@ -70,9 +76,9 @@ class AverageSalary(Explained):
         steps = [
             tr(
                 lang,
-                f"{months} tháng × {m(salary)} × hệ số {fmt_num(coef, lang)} = "
+                f"{months} tháng × {m(salary)} × hệ số {_coef(coef, lang)} = "
                 f"{m(round_vnd(months * salary * Fraction(coef)))}",
-                f"{months} months × {m(salary)} × coefficient {fmt_num(coef, lang)} = "
+                f"{months} months × {m(salary)} × coefficient {_coef(coef, lang)} = "
                 f"{m(round_vnd(months * salary * Fraction(coef)))}",
             )
             for months, salary, coef in self.periods
@@ -128,6 +134,35 @@ def average_monthly_salary(
     adjusted = sum((Fraction(mo) * sal * Fraction(c) for mo, sal, c in checked), Fraction(0))
     exact = adjusted / total_months
     return AverageSalary(round_vnd(exact), exact, total_months, adjusted, tuple(checked))
+
+
+def cpi_adjusted_average_salary(
+    periods: Iterable[tuple[int, int, int]], settled_on: dt.date
+) -> AverageSalary:
+    """Average monthly salary of employer-set wages, CPI-adjusted for a benefit settled on
+    ``settled_on``: ``periods`` are ``(contribution_year, months, monthly_salary)``.
+
+    Each year's coefficient comes from the table in force on ``settled_on`` (Decree 158/2025
+    Art. 16; tables for settlements from 2024 are in the data); ``.parameters`` cites it.
+    """
+    from vssdk.benefits._lookups import cpi_coefficient
+
+    rule = "CPI-adjusted average salary"
+    settled_on = check_date("settled_on", settled_on, rule)
+    rows: list[tuple[int, int, Decimal]] = []
+    for n, period in enumerate(periods):
+        if not isinstance(period, tuple | list) or len(period) != 3:
+            raise RuleInputError(
+                f"periods[{n}]",
+                f"{rule}: each period is (contribution_year, months, monthly_salary)",
+            )
+        year, months, salary = period
+        check_int(f"periods[{n}].contribution_year", year, rule, low=1900)
+        rows.append((months, salary, cpi_coefficient(year, settled_on)))
+    result = average_monthly_salary(rows)
+    p = Params(settled_on)
+    p("cpi_coefficient")
+    return attrs.evolve(result, parameters=MappingProxyType(p.used))
 
 
 # --- one-time SI and survivor lump sum ---------------------------------------------------------
