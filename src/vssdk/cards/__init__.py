@@ -1,12 +1,14 @@
 """vssdk.cards: BHYT card checks at reception and card identifiers.
 
-Pure identifier parsing (:func:`parse_card_code`, :func:`parse_si_code`,
+Card checks (``client.cards.check``, ``check_many``) return :class:`CardCheck`. Pure identifier
+parsing (:func:`parse_card_code`, :func:`parse_si_code`,
 :func:`parse_citizen_id`, :func:`parse_facility_code`), the versioned code lists they use, and the
 card-check result codes (:class:`ResultCode`).
 """
 
 from __future__ import annotations
 
+from vssdk.cards.batch import BatchItem, CheckEntry
 from vssdk.cards.codes import (
     BenefitLevel,
     CodeListInfo,
@@ -41,12 +43,33 @@ from vssdk.cards.identifiers import (
     parse_lookup_key,
     parse_si_code,
 )
+from vssdk.cards.models import (
+    CardCheck,
+    CardCheckOperator,
+    CardCheckRequest,
+    CardCheckWarning,
+    CardInfo,
+    CardLookup,
+    CardPreviousCheck,
+    CardVisit,
+    NewCard,
+)
 from vssdk.cards.result_codes import CheckAction, ResultCode
 
 __all__ = [
+    "BatchItem",
     "BenefitLevel",
+    "CardCheck",
+    "CardCheckOperator",
+    "CardCheckRequest",
+    "CardCheckWarning",
     "CardCode",
+    "CardInfo",
+    "CardLookup",
+    "CardPreviousCheck",
+    "CardVisit",
     "CheckAction",
+    "CheckEntry",
     "CitizenId",
     "CodeListInfo",
     "FacilityCode",
@@ -56,6 +79,7 @@ __all__ = [
     "InvalidIdentifier",
     "InvalidSiCode",
     "LevelPeriod",
+    "NewCard",
     "ObjectGroup",
     "Province",
     "ResultCode",

@@ -17,6 +17,14 @@ from vssdk.claims.envelope import (
 )
 from vssdk.claims.errors import ClaimIssue, InvalidClaim, InvalidClaimXml
 from vssdk.claims.fields import round_amount
+from vssdk.claims.models import (
+    CheckInReceipt,
+    ClaimAmounts,
+    ClaimAssessment,
+    ClaimRuleError,
+    ClaimStatus,
+    ClaimSubmission,
+)
 from vssdk.claims.standards import (
     DEFAULT_STANDARD,
     Standard,
@@ -26,15 +34,21 @@ from vssdk.claims.standards import (
     standard_for,
 )
 from vssdk.claims.tables import CheckIn, DrugLine, Row, ServiceLine, Summary, line_shares
-from vssdk.claims.validation import validate_dossier
+from vssdk.claims.validation import validate_check_in, validate_dossier
 from vssdk.claims.xml import parse_table, parse_xml, table_to_xml
 
 __all__ = [
     "DEFAULT_STANDARD",
     "CheckIn",
     "CheckInFile",
+    "CheckInReceipt",
+    "ClaimAmounts",
+    "ClaimAssessment",
     "ClaimDossier",
     "ClaimIssue",
+    "ClaimRuleError",
+    "ClaimStatus",
+    "ClaimSubmission",
     "DrugLine",
     "Envelope",
     "InvalidClaim",
@@ -56,5 +70,6 @@ __all__ = [
     "standard",
     "standard_for",
     "table_to_xml",
+    "validate_check_in",
     "validate_dossier",
 ]

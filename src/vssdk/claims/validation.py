@@ -37,9 +37,9 @@ from vssdk.cards import (
 from vssdk.claims.errors import ClaimIssue
 from vssdk.claims.fields import round_amount
 from vssdk.claims.standards import code_list
-from vssdk.claims.tables import DrugLine, Row, ServiceLine, Summary
+from vssdk.claims.tables import CheckIn, DrugLine, Row, ServiceLine, Summary
 
-__all__ = ["validate_dossier"]
+__all__ = ["validate_check_in", "validate_dossier"]
 
 _ICD10 = re.compile(r"^[A-Z][0-9]{2}(\.?[0-9A-Z]{1,2})?$")
 _ZERO = Decimal(0)
@@ -251,4 +251,34 @@ def validate_dossier(
     _line_rules("XML2", drugs, summary.ma_lk, rates, issues)
     _line_rules("XML3", services, summary.ma_lk, rates, issues)
     _total_rules(summary, drugs, services, issues)
+    return tuple(issues.items)
+
+
+def validate_check_in(rows: Sequence[CheckIn]) -> tuple[ClaimIssue, ...]:
+    """Rules for XML0 rows: required fields, codes, card and facility formats, numbering."""
+    issues = _Issues()
+    for row, item in enumerate(rows, start=1):
+        t = "XML0"
+        _required(issues, t, row, item, ("ma_lk", "ma_bn", "ho_ten", "gioi_tinh",
+                                         "ma_doituong_kcb", "ma_loai_kcb", "ma_cskcb"))  # fmt: skip
+        if item.stt != row:
+            issues.add(t, row, "STT", "format.stt", f"must be {row} (rows numbered 1..n)")
+        if len(item.ma_lk) > 100:
+            issues.add(t, row, "MA_LK", "format.ma_lk", "must be at most 100 characters")
+        if item.gioi_tinh and item.gioi_tinh not in code_list("GIOI_TINH"):
+            issues.add(t, row, "GIOI_TINH", "code.gioi_tinh", "must be 1 (male), 2 (female) or 3")
+        if item.ma_doituong_kcb and item.ma_doituong_kcb not in code_list("MA_DOITUONG_KCB"):
+            issues.add(t, row, "MA_DOITUONG_KCB", "code.ma_doituong_kcb", "not in the list")
+        if item.ma_loai_kcb and item.ma_loai_kcb not in code_list("MA_LOAI_KCB"):
+            issues.add(t, row, "MA_LOAI_KCB", "code.ma_loai_kcb", "not in the list")
+        _facility(issues, t, row, "MA_CSKCB", item.ma_cskcb)
+        for code in item.ma_dkbd:
+            _facility(issues, t, row, "MA_DKBD", code)
+        for index, text in enumerate(item.ma_the_bhyt):
+            try:
+                parse_card_code(text)
+            except InvalidIdentifier as exc:
+                issues.add(
+                    t, row, "MA_THE_BHYT", "format.card_code", f"card {index + 1}: {exc.reason}"
+                )
     return tuple(issues.items)

@@ -1,17 +1,285 @@
-"""``client.gateway``: the real assessment gateway's own wire protocol."""
+"""``client.gateway``: the real gateway's wire dialect, raw and typed.
+
+The raw methods (``take_token``, ``raw_card_check``, ``raw_check_in``, ``raw_submit_claim``)
+send exactly the gateway's calls. The typed methods log in through the client's
+:class:`~vssdk.gateway.GatewayLogin` (cached token, one retry after ``maKetQua`` 401) and return
+the same typed results as the REST dialect.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+
 from vssdk._core.operation import AsyncArea, SyncArea
+from vssdk.cards._operations import prepare_check
+from vssdk.cards.batch import BatchItem, CheckEntry, run_batch, run_batch_async
+from vssdk.cards.models import CardCheck, CardCheckRequest
+from vssdk.claims.dossier import CheckInFile, ClaimDossier
+from vssdk.claims.errors import InvalidClaim
+from vssdk.claims.validation import validate_check_in
+from vssdk.errors import ConfigurationError, InvalidArgument
+from vssdk.gateway import _operations as ops
+from vssdk.gateway.errors import GatewayRefused
+from vssdk.gateway.login import GatewayLogin, GatewayToken
+from vssdk.gateway.models import GatewayCardCheckBody, GatewayUploadReply
+from vssdk.gateway.wire import (
+    GatewayReceipt,
+    birth_to_wire,
+    card_check_from_wire,
+    receipt_from_wire,
+)
+
+__all__ = ["AsyncGateway", "Gateway"]
+
+_VN_TZ = dt.timezone(dt.timedelta(hours=7))
+
+
+def _login(auth: object) -> GatewayLogin:
+    if not isinstance(auth, GatewayLogin):
+        raise ConfigurationError(
+            "client.gateway needs a client created with auth=vssdk.gateway.GatewayLogin(...)"
+        )
+    return auth
+
+
+def _body(request: CardCheckRequest) -> GatewayCardCheckBody:
+    return GatewayCardCheckBody(
+        maThe=request.lookup.value,
+        hoTen=request.full_name,
+        ngaySinh=birth_to_wire(request.birth_date),
+        hoTenCb=request.operator.name,
+        cccdCb=request.operator.citizen_id,
+    )
+
+
+def _claim_file(dossier: ClaimDossier, created: dt.date | None, validate: bool) -> str:
+    if not isinstance(dossier, ClaimDossier):
+        raise InvalidArgument("dossier", "must be a vssdk.claims.ClaimDossier")
+    if validate:
+        dossier.check()
+    return dossier.to_file(created=created or dt.datetime.now(_VN_TZ).date())
+
+
+def _check_in_file(file: CheckInFile, created: dt.date | None, validate: bool) -> str:
+    if not isinstance(file, CheckInFile):
+        raise InvalidArgument("check_in", "must be a vssdk.claims.CheckInFile")
+    if validate:
+        issues = validate_check_in(file.rows)
+        if issues:
+            raise InvalidClaim(issues)
+    return file.to_file(created=created or dt.datetime.now(_VN_TZ).date())
+
+
+def _receipt(reply: GatewayUploadReply) -> GatewayReceipt:
+    if reply.maKetQua != "200":
+        raise GatewayRefused(reply.maKetQua, reply.thongDiep)
+    return receipt_from_wire(reply)
 
 
 class Gateway(SyncArea):
     """The real assessment gateway's own wire protocol."""
 
     __slots__ = ()
+    take_token = ops.take_token.sync
+    raw_card_check = ops.card_check.sync
+    raw_check_in = ops.upload_check_in.sync
+    raw_submit_claim = ops.upload_claim.sync
+
+    def _token(self) -> tuple[GatewayLogin, GatewayToken]:
+        login = _login(self._engine.auth)
+        return login, login.token(self._engine.send_raw)
+
+    def check_card(
+        self,
+        card_code: str | None = None,
+        *,
+        citizen_id: str | None = None,
+        si_code: str | None = None,
+        full_name: str,
+        birth_date: dt.date | int | str,
+        operator_name: str,
+        operator_id: str,
+    ) -> CardCheck:
+        """Card check through ``KQNhanLichSuKCB2024``; the same typed result as REST."""
+        body = _body(
+            prepare_check(
+                card_code=card_code,
+                citizen_id=citizen_id,
+                si_code=si_code,
+                full_name=full_name,
+                birth_date=birth_date,
+                operator_name=operator_name,
+                operator_id=operator_id,
+            )
+        )
+        for attempt in (1, 2):
+            login, token = self._token()
+            reply = self.raw_card_check(
+                body,
+                token=token.access_token,
+                id_token=token.id_token,
+                username=login.username,
+                password_hash=login.password_hash,
+            )
+            if reply.maKetQua == "401" and attempt == 1:
+                login.invalidate()
+                continue
+            break
+        return card_check_from_wire(reply)
+
+    def check_many(
+        self, entries: Iterable[CheckEntry], *, operator_name: str, operator_id: str
+    ) -> list[BatchItem]:
+        """Check several patients in turn; each item holds a result or that entry's error."""
+
+        def one(entry: CheckEntry) -> CardCheck:
+            return self.check_card(
+                entry.card_code,
+                citizen_id=entry.citizen_id,
+                si_code=entry.si_code,
+                full_name=entry.full_name,
+                birth_date=entry.birth_date,
+                operator_name=operator_name,
+                operator_id=operator_id,
+            )
+
+        return run_batch(entries, one)
+
+    def _upload(self, kind: str, facility: str, file_b64: str) -> GatewayReceipt:
+        method = self.raw_check_in if kind == "0" else self.raw_submit_claim
+        for attempt in (1, 2):
+            login, token = self._token()
+            reply = method(
+                file_b64,
+                facility_code=facility,
+                username=login.username,
+                access_token=token.access_token,
+                token_id=token.id_token,
+                password_hash=login.password_hash,
+            )
+            if reply.maKetQua == "401" and attempt == 1:
+                login.invalidate()
+                continue
+            break
+        return _receipt(reply)
+
+    def submit_claim(
+        self, dossier: ClaimDossier, *, created: dt.date | None = None, validate: bool = True
+    ) -> GatewayReceipt:
+        """``guiHoSoXmlQD3176``; returns the receipt or raises :class:`GatewayRefused`."""
+        return self._upload("130", dossier.facility_code, _claim_file(dossier, created, validate))
+
+    def check_in(
+        self, check_in: CheckInFile, *, created: dt.date | None = None, validate: bool = True
+    ) -> GatewayReceipt:
+        """``checkInKcbQd3176``; returns the receipt or raises :class:`GatewayRefused`."""
+        file_b64 = _check_in_file(check_in, created, validate)
+        return self._upload("0", check_in.rows[0].ma_cskcb, file_b64)
 
 
 class AsyncGateway(AsyncArea):
     """The real assessment gateway's own wire protocol (async)."""
 
     __slots__ = ()
+    take_token = ops.take_token.aio
+    raw_card_check = ops.card_check.aio
+    raw_check_in = ops.upload_check_in.aio
+    raw_submit_claim = ops.upload_claim.aio
+
+    async def _token(self) -> tuple[GatewayLogin, GatewayToken]:
+        login = _login(self._engine.auth)
+        return login, await login.atoken(self._engine.send_raw)
+
+    async def check_card(
+        self,
+        card_code: str | None = None,
+        *,
+        citizen_id: str | None = None,
+        si_code: str | None = None,
+        full_name: str,
+        birth_date: dt.date | int | str,
+        operator_name: str,
+        operator_id: str,
+    ) -> CardCheck:
+        """Card check through ``KQNhanLichSuKCB2024``; the same typed result as REST."""
+        body = _body(
+            prepare_check(
+                card_code=card_code,
+                citizen_id=citizen_id,
+                si_code=si_code,
+                full_name=full_name,
+                birth_date=birth_date,
+                operator_name=operator_name,
+                operator_id=operator_id,
+            )
+        )
+        for attempt in (1, 2):
+            login, token = await self._token()
+            reply = await self.raw_card_check(
+                body,
+                token=token.access_token,
+                id_token=token.id_token,
+                username=login.username,
+                password_hash=login.password_hash,
+            )
+            if reply.maKetQua == "401" and attempt == 1:
+                login.invalidate()
+                continue
+            break
+        return card_check_from_wire(reply)
+
+    async def check_many(
+        self,
+        entries: Iterable[CheckEntry],
+        *,
+        operator_name: str,
+        operator_id: str,
+        concurrency: int = 8,
+    ) -> list[BatchItem]:
+        """Check several patients, at most ``concurrency`` at a time (one login shared)."""
+
+        async def one(entry: CheckEntry) -> CardCheck:
+            return await self.check_card(
+                entry.card_code,
+                citizen_id=entry.citizen_id,
+                si_code=entry.si_code,
+                full_name=entry.full_name,
+                birth_date=entry.birth_date,
+                operator_name=operator_name,
+                operator_id=operator_id,
+            )
+
+        return await run_batch_async(entries, one, concurrency=concurrency)
+
+    async def _upload(self, kind: str, facility: str, file_b64: str) -> GatewayReceipt:
+        method = self.raw_check_in if kind == "0" else self.raw_submit_claim
+        for attempt in (1, 2):
+            login, token = await self._token()
+            reply = await method(
+                file_b64,
+                facility_code=facility,
+                username=login.username,
+                access_token=token.access_token,
+                token_id=token.id_token,
+                password_hash=login.password_hash,
+            )
+            if reply.maKetQua == "401" and attempt == 1:
+                login.invalidate()
+                continue
+            break
+        return _receipt(reply)
+
+    async def submit_claim(
+        self, dossier: ClaimDossier, *, created: dt.date | None = None, validate: bool = True
+    ) -> GatewayReceipt:
+        """``guiHoSoXmlQD3176``; returns the receipt or raises :class:`GatewayRefused`."""
+        file_b64 = _claim_file(dossier, created, validate)
+        return await self._upload("130", dossier.facility_code, file_b64)
+
+    async def check_in(
+        self, check_in: CheckInFile, *, created: dt.date | None = None, validate: bool = True
+    ) -> GatewayReceipt:
+        """``checkInKcbQd3176``; returns the receipt or raises :class:`GatewayRefused`."""
+        file_b64 = _check_in_file(check_in, created, validate)
+        return await self._upload("0", check_in.rows[0].ma_cskcb, file_b64)

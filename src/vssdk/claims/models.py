@@ -1,0 +1,92 @@
+"""Models of the claims area's REST dialect: receipts, rule errors, amounts, assessment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+
+import attrs
+
+from vssdk._core.model import Model
+
+__all__ = [
+    "CheckInReceipt",
+    "ClaimAmounts",
+    "ClaimAssessment",
+    "ClaimRuleError",
+    "ClaimStatus",
+    "ClaimSubmission",
+]
+
+
+class ClaimStatus(enum.StrEnum):
+    """Where a claim is: ``received`` → ``accepted``/``rejected`` → ``assessed``."""
+
+    RECEIVED = "received"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    ASSESSED = "assessed"
+    SUPERSEDED = "superseded"
+
+
+@attrs.frozen(slots=True)
+class ClaimRuleError(Model):
+    """One failed rule, by table, 1-based row and wire field."""
+
+    table: str
+    field: str
+    rule: str
+    message: str
+    row: int | None = None
+
+
+@attrs.frozen(slots=True)
+class ClaimAmounts(Model):
+    """The dossier's totals as read by the receiver (decimal VND)."""
+
+    total: Decimal
+    insured: Decimal
+    fund: Decimal
+    patient_copay: Decimal
+    patient_outside: Decimal
+
+
+@attrs.frozen(slots=True)
+class ClaimAssessment(Model):
+    """The assessment result (simulated by the sandbox)."""
+
+    approved_amount: Decimal
+    assessed_at: dt.datetime
+    denied_amount: Decimal | None = None
+    note: str | None = None
+
+
+@attrs.frozen(slots=True)
+class ClaimSubmission(Model):
+    """A submitted claim: receipt (``transaction_id`` = ``maGiaoDich``), status, errors."""
+
+    id: str
+    facility_code: str
+    link_key: str
+    version: int
+    standard: str
+    status: ClaimStatus
+    transaction_id: str
+    received_at: dt.datetime
+    amounts: ClaimAmounts | None = None
+    errors: tuple[ClaimRuleError, ...] = ()
+    assessment: ClaimAssessment | None = None
+
+
+@attrs.frozen(slots=True)
+class CheckInReceipt(Model):
+    """The receipt of an XML0 check-in file."""
+
+    id: str
+    facility_code: str
+    status: str
+    transaction_id: str
+    received_at: dt.datetime
+    rows: int
+    errors: tuple[ClaimRuleError, ...] = ()
