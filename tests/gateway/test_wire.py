@@ -169,9 +169,6 @@ def test_secrets_stay_out_of_debug_logs(
     assert token.access_token not in text
 
 
-@pytest.mark.xfail(
-    strict=True, reason="vssdk._core.redact does not mask id_token= in URLs yet (lead to fix)"
-)
 def test_id_token_stays_out_of_debug_logs(
     wire: vssdk.Client, login: GatewayLogin, caplog: pytest.LogCaptureFixture
 ) -> None:

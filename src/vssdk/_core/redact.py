@@ -10,7 +10,7 @@ __all__ = ["mask", "mask_text", "safe_headers"]
 # Card codes (2 letters + 13 digits), citizen IDs (12 digits), SI codes (10 digits), phone numbers.
 _IDENTIFIER = re.compile(r"\b[A-Za-z]{2}\d{13}\b|\b\d{9,15}\b")
 _SECRET_QUERY = re.compile(
-    r"(?i)\b(token|password|access_token|refresh_token|code|client_secret)=[^&\s]*"
+    r"(?i)\b(token|password|access_token|refresh_token|id_token|code|code_verifier|client_secret|client_assertion)=[^&\s]*"
 )
 _SECRET_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "proxy-authorization"})
 _PERSONAL_HEADERS = frozenset({"x-operator-id"})
