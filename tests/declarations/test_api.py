@@ -397,3 +397,24 @@ def test_name_match_ignores_case_spacing_and_unicode_form(
     submitted = vendor.declarations.submit(Dossier.prepare(form, key=f.shared_key("a")))
     final = vendor.declarations.wait(UNIT, submitted.id, interval=3600, sleep=_clock(vendor))
     assert final.status is DossierStatus.ACCEPTED
+
+
+def test_file_that_is_not_base64_is_refused(
+    vendor: vssdk.Client, sandbox_app: Any, sandbox: Sandbox
+) -> None:
+    from tests.conftest import IN_PROCESS_URL, InProcessHTTP
+
+    assert vendor.auth is not None and vendor.auth.tokens is not None
+    http = InProcessHTTP(sandbox_app, base_url=IN_PROCESS_URL)
+    reply = http.post(
+        f"/employers/{UNIT}/dossiers",
+        json={
+            "procedure_code": "600",
+            "period": str(_period(sandbox)),
+            "files": [{"form_code": "D02-LT", "content_base64": "abc"}],
+        },
+        headers={"Authorization": f"Bearer {vendor.auth.tokens.access_token}"},
+    )
+    http.close()
+    assert reply.status_code == 422
+    assert reply.json()["errors"][0]["code"] == "file.encoding"

@@ -85,14 +85,22 @@ def _unprocessable(path: str, message: str, code: str, detail: str) -> Exception
     )
 
 
-def _read_file(index: int, item: dict[str, Any]) -> tuple[Form, str, bytes]:
+def _decode(index: int, item: dict[str, Any]) -> bytes:
+    try:
+        return base64.b64decode(item["content_base64"], validate=True)
+    except (binascii.Error, ValueError):
+        raise _unprocessable(
+            f"body.files[{index}].content_base64",
+            "not base64",
+            "file.encoding",
+            "a file is not base64",
+        ) from None
+
+
+def _read_file(index: int, item: dict[str, Any], data: bytes) -> tuple[Form, str]:
     from vssdk.declarations.signing import verify_xml
 
     path = f"body.files[{index}].content_base64"
-    try:
-        data = base64.b64decode(item["content_base64"], validate=True)
-    except (binascii.Error, ValueError):
-        raise _unprocessable(path, "not base64", "file.encoding", "a file is not base64") from None
     try:
         verified = verify_xml(data, trust_embedded=True)
     except SignatureInvalid as exc:
@@ -106,7 +114,7 @@ def _read_file(index: int, item: dict[str, Any]) -> tuple[Form, str, bytes]:
             "file.form_code",
             "declared form code and file disagree",
         )
-    return verified.form, verified.fingerprint, data
+    return verified.form, verified.fingerprint
 
 
 def _check_scope(index: int, form: Form, unit: str, period: Month) -> None:
@@ -159,23 +167,26 @@ def submit(ctx: Ctx) -> Reply:
     body = ctx.body
     unit = employer["unit_code"]
     period = Month.parse(body["period"])
-    forms: list[Form] = []
-    infos: list[dict[str, Any]] = []
+    files = [(item, _decode(index, item)) for index, item in enumerate(body["files"])]
+    # the same files again (a resend) → the existing dossier, before any costly check
     digest = hashlib.sha256(f"{unit}|{body['procedure_code']}|{period}".encode())
-    for index, item in enumerate(body["files"]):
-        form, fingerprint, data = _read_file(index, item)
-        _check_scope(index, form, unit, period)
-        forms.append(form)
-        infos.append(
-            {"form_code": form.form_code, "rows": _rows(form), "signer_fingerprint": fingerprint}
-        )
-        digest.update(hashlib.sha256(data).digest())
+    for item, data in files:
+        digest.update(item["form_code"].encode() + b"\0" + hashlib.sha256(data).digest())
     natural_key = f"{principal.subject}:{digest.hexdigest()}"
     existing = ctx.store.get(NATURAL_KEYS, natural_key)
     if existing is not None:
         doc = ctx.store.get(DOSSIERS, existing["dossier_id"])
         if doc is not None:
             return Reply(_view(doc), status=200)
+    forms: list[Form] = []
+    infos: list[dict[str, Any]] = []
+    for index, (item, data) in enumerate(files):
+        form, fingerprint = _read_file(index, item, data)
+        _check_scope(index, form, unit, period)
+        forms.append(form)
+        infos.append(
+            {"form_code": form.form_code, "rows": _rows(form), "signer_fingerprint": fingerprint}
+        )
     errors = [
         {"form_code": form.form_code, **_violation(v)} for form in forms for v in validate(form)
     ]
