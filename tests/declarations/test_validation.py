@@ -8,8 +8,10 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
 
 from tests.declarations import _factories as f
+from tests.declarations import strategies as s
 from vssdk.declarations import (
     DeclarationInvalid,
     Employer,
@@ -449,3 +451,12 @@ def test_wrong_types_raise_invalid_argument_naming_the_field(
 def test_validate_rejects_non_forms() -> None:
     with pytest.raises(InvalidArgument):
         validate("D02-LT")  # type: ignore[arg-type]
+
+
+@given(s.any_form)
+def test_validate_never_crashes_and_names_rows_in_range(form: Any) -> None:
+    violations = validate(form)
+    rows = getattr(form, "rows", getattr(form, "members", ()))
+    for v in violations:
+        assert v.row is None or 1 <= v.row <= len(rows)
+        assert v.field and v.rule and v.message
