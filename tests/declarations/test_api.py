@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -418,3 +419,55 @@ def test_file_that_is_not_base64_is_refused(
     http.close()
     assert reply.status_code == 422
     assert reply.json()["errors"][0]["code"] == "file.encoding"
+
+
+def _registration_dossier(sandbox: Sandbox, key: Any, **changes: Any) -> Dossier:
+    today = sandbox.today()
+    form = f.registration(
+        unit_code=UNIT,
+        certificate_serial=format(key.certificate.serial_number, "X"),
+        certificate_valid_from=dt.date(2026, 1, 1),
+        certificate_valid_to=dt.date(2028, 12, 31),
+        start_date=today,
+        **changes,
+    )
+    return Dossier.prepare(form, key=key, period=Month.of(today))
+
+
+def test_registered_certificate_is_the_only_one_accepted_afterwards(
+    vendor: vssdk.Client, sandbox: Sandbox
+) -> None:
+    key_a, key_b = f.shared_key("a"), f.shared_key("b")
+    period = _period(sandbox)
+    # before any registration, any certificate signs
+    assert vendor.declarations.submit(Dossier.prepare(_d02(period, rows=1), key=key_b)).id
+    registered = vendor.declarations.submit(_registration_dossier(sandbox, key_a))
+    final = vendor.declarations.wait(UNIT, registered.id, interval=3600, sleep=_clock(vendor))
+    assert final.status is DossierStatus.ACCEPTED
+    assert final.files[0].form_code == "DK-GD"
+
+    with pytest.raises(UnprocessableEntityError) as info:
+        vendor.declarations.submit(Dossier.prepare(_d02(period, rows=2), key=key_b))
+    assert info.value.errors[0].code == "signature.unregistered_certificate"
+    ok = vendor.declarations.submit(Dossier.prepare(_d02(period, rows=2), key=key_a))
+    assert ok.status is DossierStatus.SUBMITTED
+
+    # stopping e-transactions removes the registration
+    stop = vendor.declarations.submit(_registration_dossier(sandbox, key_a, kind="3"))
+    vendor.declarations.wait(UNIT, stop.id, interval=3600, sleep=_clock(vendor))
+    assert vendor.declarations.submit(Dossier.prepare(_d02(period, rows=3), key=key_b)).id
+
+
+def test_registration_signed_with_another_certificate_is_rejected(
+    vendor: vssdk.Client, sandbox: Sandbox
+) -> None:
+    from vssdk.declarations import form_from_xml
+
+    dossier = _registration_dossier(sandbox, f.shared_key("a"))  # declares certificate a
+
+    form = form_from_xml(dossier.files[0].content)
+    resigned = Dossier.prepare(form, key=f.shared_key("b"), period=dossier.period)
+    submitted = vendor.declarations.submit(resigned)
+    final = vendor.declarations.wait(UNIT, submitted.id, interval=3600, sleep=_clock(vendor))
+    assert final.status is DossierStatus.REJECTED
+    assert [e.rule for e in final.errors] == ["registration.certificate_mismatch"]

@@ -11,6 +11,12 @@ The outcome is revealed by the ``@on_tick`` lifecycle on the sandbox clock:
 - +1 h ``processing``
 - +4 h ``accepted`` (with the notification of contributions due) or ``rejected`` (reasons per row)
 
+A unit starts with no registered certificate (any signer accepted). An accepted registration of
+e-transactions (DK-GD, signed with the certificate it declares) registers that certificate: from
+then on every file of the unit must be signed with it while it is valid (422
+``signature.unregistered_certificate`` / ``signature.certificate_expired``); a DK-GD of kind 3
+(stop) removes it.
+
 Events ``dossier.received``, ``dossier.completed`` and ``dossier.rejected`` go to the submitting
 vendor. Any organisation with the ``employer.declarations`` scope may file for any seeded unit;
 each vendor sees only the dossiers it filed.
@@ -40,7 +46,16 @@ if TYPE_CHECKING:
 
 DOSSIERS = "employer_dossiers"
 NATURAL_KEYS = "employer_dossier_keys"
-_INTERNAL = ("owner", "natural_key", "outcome", "notice", "agency_code", "next_at")
+CERTIFICATES = "employer_certificates"
+_INTERNAL = (
+    "owner",
+    "natural_key",
+    "outcome",
+    "notice",
+    "agency_code",
+    "next_at",
+    "registration",
+)
 _STEPS = (("received", 5 * 60), ("processing", 3600), ("decided", 4 * 3600))
 _busy: weakref.WeakSet[Sandbox] = weakref.WeakSet()
 
@@ -97,7 +112,7 @@ def _decode(index: int, item: dict[str, Any]) -> bytes:
         ) from None
 
 
-def _read_file(index: int, item: dict[str, Any], data: bytes) -> tuple[Form, str]:
+def _read_file(index: int, item: dict[str, Any], data: bytes) -> tuple[Form, str, str]:
     from vssdk.declarations.signing import verify_xml
 
     path = f"body.files[{index}].content_base64"
@@ -114,7 +129,62 @@ def _read_file(index: int, item: dict[str, Any], data: bytes) -> tuple[Form, str
             "file.form_code",
             "declared form code and file disagree",
         )
-    return verified.form, verified.fingerprint
+    return verified.form, verified.fingerprint, _serial(verified.certificate.serial_number)
+
+
+def _serial(number: int) -> str:
+    return format(number, "x")
+
+
+def _check_certificate(ctx: Ctx, unit: str, index: int, serial: str) -> None:
+    """Once a unit has registered its certificate (an accepted DK-GD), only it may sign."""
+    registered = ctx.store.get(CERTIFICATES, unit)
+    if registered is None:
+        return
+    path = f"body.files[{index}].content_base64"
+    if serial != registered["serial"]:
+        raise _unprocessable(
+            path,
+            f"signed with certificate {serial}, the unit registered {registered['serial']}",
+            "signature.unregistered_certificate",
+            "the file is not signed with the unit's registered certificate",
+        )
+    today = ctx.sandbox.today().isoformat()
+    if not registered["valid_from"] <= today <= registered["valid_to"]:
+        raise _unprocessable(
+            path,
+            "the registered certificate is not valid today",
+            "signature.certificate_expired",
+            "the unit's registered certificate has expired",
+        )
+
+
+def _registration(
+    forms: list[Form], serials: list[str]
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The certificate a DK-GD in this dossier registers, and its mismatch with the signer."""
+    for form, serial in zip(forms, serials, strict=True):
+        if not isinstance(form, ETransactionRegistration):
+            continue
+        declared = form.certificate_serial.lower().lstrip("0") or "0"
+        errors = []
+        if form.kind != "3" and declared != serial:
+            errors.append(
+                {
+                    "form_code": form.form_code,
+                    "field": "certificate_serial",
+                    "rule": "registration.certificate_mismatch",
+                    "message": f"declares certificate {declared}, signed with {serial}",
+                }
+            )
+        data = {
+            "kind": form.kind,
+            "serial": declared,
+            "valid_from": form.certificate_valid_from.isoformat(),
+            "valid_to": form.certificate_valid_to.isoformat(),
+        }
+        return data, errors
+    return None, []
 
 
 def _check_scope(index: int, form: Form, unit: str, period: Month) -> None:
@@ -179,11 +249,15 @@ def submit(ctx: Ctx) -> Reply:
         if doc is not None:
             return Reply(_view(doc), status=200)
     forms: list[Form] = []
+    serials: list[str] = []
     infos: list[dict[str, Any]] = []
     for index, (item, data) in enumerate(files):
-        form, fingerprint = _read_file(index, item, data)
+        form, fingerprint, serial = _read_file(index, item, data)
         _check_scope(index, form, unit, period)
+        if not isinstance(form, ETransactionRegistration):
+            _check_certificate(ctx, unit, index, serial)
         forms.append(form)
+        serials.append(serial)
         infos.append(
             {"form_code": form.form_code, "rows": _rows(form), "signer_fingerprint": fingerprint}
         )
@@ -191,6 +265,8 @@ def submit(ctx: Ctx) -> Reply:
         {"form_code": form.form_code, **_violation(v)} for form in forms for v in validate(form)
     ]
     errors.extend(_register_checks(ctx, unit, forms))
+    registration, mismatch = _registration(forms, serials)
+    errors.extend(mismatch)
     now = ctx.sandbox.now()
     dossier_id = ctx.sandbox.new_id("dos")
     doc = {
@@ -209,6 +285,7 @@ def submit(ctx: Ctx) -> Reply:
         "natural_key": natural_key,
         "outcome": errors,
         "notice": None if errors else _notice_data(forms),
+        "registration": registration,
         "next_at": (now + dt.timedelta(seconds=_STEPS[0][1])).isoformat(),
     }
     ctx.store.put(DOSSIERS, dossier_id, doc)
@@ -351,6 +428,7 @@ def _advance(box: Sandbox, doc: dict[str, Any], at: dt.datetime) -> tuple[str, d
             event = "dossier.rejected"
         else:
             doc["status"] = "accepted"
+            _apply_registration(box, doc)
             if doc.get("notice") is not None:
                 doc["documents"] = [
                     {
@@ -363,6 +441,16 @@ def _advance(box: Sandbox, doc: dict[str, Any], at: dt.datetime) -> tuple[str, d
     doc["status_history"].append({"status": doc["status"], "at": at.isoformat()})
     data = {"dossier_id": doc["id"], "unit_code": doc["unit_code"], "status": doc["status"]}
     return event, data
+
+
+def _apply_registration(box: Sandbox, doc: dict[str, Any]) -> None:
+    registration = doc.get("registration")
+    if registration is None:
+        return
+    if registration["kind"] == "3":
+        box.store.delete(CERTIFICATES, doc["unit_code"])
+    else:
+        box.store.put(CERTIFICATES, doc["unit_code"], {**registration, "dossier_id": doc["id"]})
 
 
 def _at(text: str) -> dt.datetime:
