@@ -177,9 +177,15 @@ def test_check_in_file_round_trip() -> None:
         gt_the_den=(dt.date(2026, 12, 31),),
     )
     file = CheckInFile((row,))
-    env = file.to_envelope(created=CREATED)
-    assert parse_envelope(env).files[0][0] == "XML0"
-    assert CheckInFile.from_envelope(env) == file
+    xml = file.to_xml()
+    root = etree.fromstring(xml)
+    assert root.tag == "CHI_TIEU_TRANG_THAI_KCB"  # sent as is, not inside GIAMDINHHS
+    assert root[-1].tag == "CHUKYDONVI"
+    assert len(root.findall("DSACH_TRANG_THAI_KCB/TRANG_THAI_KCB")) == 1
+    assert base64.b64decode(file.to_file()) == xml
+    assert CheckInFile.from_file(file.to_file()) == file
+    with pytest.raises(InvalidClaimXml):
+        CheckInFile.from_file(base64.b64encode(file.to_file().encode()).decode())
 
 
 # ---------------------------------------------------------------- round-trip property

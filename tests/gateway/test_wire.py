@@ -333,7 +333,7 @@ def test_raw_check_in_needs_loai_ho_so_0(wire: vssdk.Client, login: GatewayLogin
         ma_loai_kcb="01",
         ma_cskcb="01001",
     )
-    file_b64 = CheckInFile((row,)).to_file(created=dt.date(2026, 11, 23))
+    file_b64 = CheckInFile((row,)).to_file()
     creds = {
         "facility_code": "01001",
         "username": login.username,

@@ -89,22 +89,21 @@ def get_claim(facility_code: str, claim_id: str) -> Call:
 def submit_check_in(
     check_in: CheckInFile,
     *,
-    created: dt.date | None = None,
     validate: bool = True,
     idempotency_key: str | None = None,
 ) -> Call:
-    """Send XML0 (visit-start status) rows; not required for emergencies."""
+    """Send XML0 (visit-start status) rows; not required for emergencies (MA_DOITUONG_KCB 2)."""
     if not isinstance(check_in, CheckInFile):
         raise InvalidArgument("check_in", "must be a vssdk.claims.CheckInFile")
     if validate:
         issues = validate_check_in(check_in.rows)
         if issues:
             raise InvalidClaim(issues)
-    envelope = check_in.to_envelope(created=created or _today())
-    facility = check_in.rows[0].ma_cskcb
+    document = check_in.to_xml()
+    facility = check_in.facility_code
     return Call(
         path_params={"facility_code": facility},
-        body=envelope,
+        body=document,
         content_type="application/xml",
-        idempotency_key=idempotency_key or _key(facility, check_in.rows[0].ma_lk, envelope),
+        idempotency_key=idempotency_key or _key(facility, check_in.rows[0].ma_lk, document),
     )

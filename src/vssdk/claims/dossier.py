@@ -137,28 +137,40 @@ class ClaimDossier:
 
 @attrs.frozen(slots=True)
 class CheckInFile:
-    """XML0 rows for ``checkInKcbQd3176`` (``loaiHoSo`` 0)."""
+    """XML0 rows for ``checkInKcbQd3176`` (``loaiHoSo`` 0).
+
+    The check-in file is the XML0 document itself (root ``CHI_TIEU_TRANG_THAI_KCB`` with an
+    empty ``CHUKYDONVI``), base64-encoded once into ``fileHSBase64``; it is not wrapped in
+    ``GIAMDINHHS`` (BHXH's QĐ 4750 connection guide, section 3).
+    """
 
     rows: tuple[CheckIn, ...] = attrs.field(converter=_checkins)
     standard: str = DEFAULT_STANDARD
 
-    def to_envelope(self, *, created: dt.date) -> bytes:
-        """The ``GIAMDINHHS`` XML with one ``XML0`` table."""
+    @property
+    def facility_code(self) -> str:
+        """``MA_CSKCB`` of the first row."""
         if not self.rows:
             raise InvalidClaimXml("XML0", "at least one check-in row")
-        xml0 = table_to_xml("XML0", self.rows, standard_name=self.standard)
-        return build_envelope(self.rows[0].ma_cskcb, [("XML0", xml0)], created=created)
+        return self.rows[0].ma_cskcb
 
-    def to_file(self, *, created: dt.date) -> str:
-        """``fileHSBase64``."""
-        return encode_file(self.to_envelope(created=created))
+    def to_xml(self) -> bytes:
+        """The XML0 document."""
+        if not self.rows:
+            raise InvalidClaimXml("XML0", "at least one check-in row")
+        return table_to_xml("XML0", self.rows, standard_name=self.standard, signature_slot=True)
+
+    def to_file(self) -> str:
+        """``fileHSBase64``: the XML0 document, base64-encoded once."""
+        return encode_file(self.to_xml())
 
     @classmethod
-    def from_envelope(cls, data: bytes, *, standard_name: str = DEFAULT_STANDARD) -> Self:
-        """Parse back (hardened)."""
-        env = parse_envelope(data)
-        xml0 = env.table("XML0")
-        if xml0 is None:
-            raise InvalidClaimXml("XML0", "the file has no XML0 table")
-        rows = cast(list[CheckIn], parse_table("XML0", xml0, standard_name=standard_name))
+    def from_xml(cls, data: bytes, *, standard_name: str = DEFAULT_STANDARD) -> Self:
+        """Parse an XML0 document back (hardened)."""
+        rows = cast(list[CheckIn], parse_table("XML0", data, standard_name=standard_name))
         return cls(tuple(rows), standard_name)
+
+    @classmethod
+    def from_file(cls, file_b64: str, *, standard_name: str = DEFAULT_STANDARD) -> Self:
+        """Parse ``fileHSBase64`` back; refuses double base64."""
+        return cls.from_xml(decode_file(file_b64), standard_name=standard_name)

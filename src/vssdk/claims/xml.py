@@ -54,10 +54,17 @@ def parse_xml(data: bytes, what: str) -> etree._Element:
 
 
 def table_to_xml(
-    table: str, rows: Sequence[Row], *, standard_name: str = DEFAULT_STANDARD
+    table: str,
+    rows: Sequence[Row],
+    *,
+    standard_name: str = DEFAULT_STANDARD,
+    signature_slot: bool = False,
 ) -> bytes:
     """Serialise rows of one table to a UTF-8 XML document, every column of the standard in
-    order (empty columns as empty elements). Unknown ``extra`` columns raise."""
+    order (empty columns as empty elements). Unknown ``extra`` columns raise.
+
+    ``signature_slot`` appends an empty ``CHUKYDONVI`` to the root (files sent on their own,
+    such as the XML0 check-in file)."""
     spec = standard(standard_name).table(table)
     expected = ROW_TYPES[table]
     if table == "XML1" and len(rows) != 1:
@@ -78,6 +85,8 @@ def table_to_xml(
         element = root if len(spec.path) == 1 else etree.SubElement(parent, spec.path[-1])
         for column in spec.fields:
             etree.SubElement(element, column).text = fields.get(column, "")
+    if signature_slot:
+        etree.SubElement(root, "CHUKYDONVI")
     body: bytes = etree.tostring(root, encoding="utf-8", xml_declaration=False)
     return _XML_DECL + body
 

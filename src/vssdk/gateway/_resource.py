@@ -61,14 +61,14 @@ def _claim_file(dossier: ClaimDossier, created: dt.date | None, validate: bool) 
     return dossier.to_file(created=created or dt.datetime.now(_VN_TZ).date())
 
 
-def _check_in_file(file: CheckInFile, created: dt.date | None, validate: bool) -> str:
+def _check_in_file(file: CheckInFile, validate: bool) -> str:
     if not isinstance(file, CheckInFile):
         raise InvalidArgument("check_in", "must be a vssdk.claims.CheckInFile")
     if validate:
         issues = validate_check_in(file.rows)
         if issues:
             raise InvalidClaim(issues)
-    return file.to_file(created=created or dt.datetime.now(_VN_TZ).date())
+    return file.to_file()
 
 
 def _receipt(reply: GatewayUploadReply) -> GatewayReceipt:
@@ -170,11 +170,9 @@ class Gateway(SyncArea):
         """``guiHoSoXmlQD3176``; returns the receipt or raises :class:`GatewayRefused`."""
         return self._upload("130", dossier.facility_code, _claim_file(dossier, created, validate))
 
-    def check_in(
-        self, check_in: CheckInFile, *, created: dt.date | None = None, validate: bool = True
-    ) -> GatewayReceipt:
+    def check_in(self, check_in: CheckInFile, *, validate: bool = True) -> GatewayReceipt:
         """``checkInKcbQd3176``; returns the receipt or raises :class:`GatewayRefused`."""
-        file_b64 = _check_in_file(check_in, created, validate)
+        file_b64 = _check_in_file(check_in, validate)
         return self._upload("0", check_in.rows[0].ma_cskcb, file_b64)
 
 
@@ -277,9 +275,7 @@ class AsyncGateway(AsyncArea):
         file_b64 = _claim_file(dossier, created, validate)
         return await self._upload("130", dossier.facility_code, file_b64)
 
-    async def check_in(
-        self, check_in: CheckInFile, *, created: dt.date | None = None, validate: bool = True
-    ) -> GatewayReceipt:
+    async def check_in(self, check_in: CheckInFile, *, validate: bool = True) -> GatewayReceipt:
         """``checkInKcbQd3176``; returns the receipt or raises :class:`GatewayRefused`."""
-        file_b64 = _check_in_file(check_in, created, validate)
+        file_b64 = _check_in_file(check_in, validate)
         return await self._upload("0", check_in.rows[0].ma_cskcb, file_b64)

@@ -134,13 +134,16 @@ def receive_claim(
     return public
 
 
-def receive_check_in(sandbox: Sandbox, facility: str, envelope: bytes) -> dict[str, Any]:
-    """Receive an XML0 file; the public ``CheckInReceipt`` document (raises ClaimRefused)."""
-    _read(envelope, facility)
+def receive_check_in(sandbox: Sandbox, facility: str, document: bytes) -> dict[str, Any]:
+    """Receive an XML0 document; the public ``CheckInReceipt`` (raises ClaimRefused)."""
+    if len(document) > MAX_FILE_BYTES:
+        raise ClaimRefused("1001", "the file is larger than the gateway accepts")
     try:
-        rows = CheckInFile.from_envelope(envelope).rows
+        rows = CheckInFile.from_xml(document).rows
     except InvalidArgument as exc:
         raise ClaimRefused("123", str(exc), [field_error(exc.argument, exc.reason)]) from None
+    if any(row.ma_cskcb != facility for row in rows):
+        raise ClaimRefused("205", f"MA_CSKCB differs from the sender {facility}")
     issues = [_issue_doc(i) for i in validate_check_in(rows)]
     doc: dict[str, Any] = {
         "id": sandbox.new_id("cki"),

@@ -14,10 +14,12 @@ import uuid
 from typing import Any
 from urllib.parse import parse_qsl
 
+from jsonschema import Draft202012Validator
+
 from vssdk.cards.result_codes import ResultCode
 from vssdk.claims import InvalidClaimXml, decode_file
 from vssdk.sandbox.app import Sandbox
-from vssdk.sandbox.handlers import Ctx, handles
+from vssdk.sandbox.handlers import Ctx, field_error, handles, problem
 from vssdk.sandbox.handlers.cards import Outcome, evaluate, record_check
 from vssdk.sandbox.handlers.claims import ClaimRefused, receive_check_in, receive_claim
 
@@ -33,6 +35,27 @@ def _form(raw: bytes) -> dict[str, str]:
         return {}
 
 
+def _checked_form(ctx: Ctx, schema_name: str) -> dict[str, str]:
+    """The form body, checked against its spec schema (the sandbox's stricter 422, vss 205)."""
+    form = _form(ctx.raw_body)
+    schema = ctx.sandbox.spec.spec["components"]["schemas"][schema_name]
+    errors = [
+        field_error("body" + "".join(f".{p}" for p in err.absolute_path), err.message, code="205")
+        for err in Draft202012Validator(schema).iter_errors(form)
+    ]
+    if errors:
+        raise problem(
+            422,
+            "Unprocessable Entity",
+            detail="the form does not match the spec",
+            slug="validation-failed",
+            vss_code="205",
+            vss_message=ResultCode("205").message_vi,
+            errors=errors,
+        )
+    return form
+
+
 def _iso_z(moment: dt.datetime) -> str:
     utc = moment.astimezone(dt.UTC)
     return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond:06d}0Z"
@@ -40,7 +63,7 @@ def _iso_z(moment: dt.datetime) -> str:
 
 @handles("gatewayTokenTake")
 def token_take(ctx: Ctx) -> dict[str, Any]:
-    form = _form(ctx.raw_body)
+    form = _checked_form(ctx, "GatewayTokenForm")
     username = form.get("username", "")
     account = ctx.store.get("gateway_accounts", username) if username else None
     if account is None or form.get("password", "").upper() != account["password_md5"]:
@@ -211,7 +234,7 @@ def card_check(ctx: Ctx) -> dict[str, Any]:
 
 def _upload(ctx: Ctx, kind: str) -> dict[str, Any]:
     headers = ctx.headers
-    form = _form(ctx.raw_body)
+    form = _checked_form(ctx, "GatewayUploadForm")
     account = _account(
         ctx.sandbox,
         headers.get("accesstoken", ""),
