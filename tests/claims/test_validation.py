@@ -91,7 +91,15 @@ def _with_summary(d: ClaimDossier, **changes: object) -> ClaimDossier:
         (lambda d: _with_service(d, 1, thanh_tien_bh=Decimal("300001")),
          ("XML3", 2, "THANH_TIEN_BH", "arithmetic.line_amount")),
         (lambda d: _with_drug(d, 0, t_bncct=Decimal("1")),
-         ("XML2", 1, "T_BHTT", "arithmetic.line_shares")),
+         ("XML2", 1, "T_BNCCT", "arithmetic.line_shares")),
+        (lambda d: _with_drug(d, 0, t_bncct=Decimal("1")),
+         ("XML2", 1, "THANH_TIEN_BV", "arithmetic.line_balance")),
+        (lambda d: _with_service(d, 0, tyle_tt_dv=Decimal("50")),
+         ("XML3", 1, "THANH_TIEN_BV", "arithmetic.line_amount")),
+        (lambda d: _with_service(d, 0, tyle_tt_bh=Decimal("50")),
+         ("XML3", 1, "THANH_TIEN_BH", "arithmetic.line_amount")),
+        (lambda d: _with_summary(d, t_bntt=d.summary.t_bntt + 1),
+         ("XML1", 1, "T_TONGCHI_BV", "totals.balance")),
         (lambda d: _with_service(d, 1, t_bntt=Decimal("0")),
          ("XML3", 2, "T_BNTT", "arithmetic.line_shares")),
         (lambda d: _with_drug(d, 0, muc_huong=Decimal("95")),
@@ -180,3 +188,32 @@ def test_float_money_refused() -> None:
         factory.drug(1, "1", "1000", so_luong=1.5)
     with pytest.raises(InvalidArgument):
         line_shares(1, 1000.0, 1000, 80)  # type: ignore[arg-type]
+
+
+def test_other_sources_reduce_outside_then_copay_then_fund() -> None:
+    # total 120000, insured 100000 at 80 %: fund 80000, co-pay 20000, outside 20000.
+    a = line_shares("1", "120000", "100000", "80", "15000")
+    assert (a["t_bntt"], a["t_bncct"], a["t_bhtt"]) == (
+        Decimal(5000),
+        Decimal(20000),
+        Decimal(80000),
+    )
+    b = line_shares("1", "120000", "100000", "80", "30000")
+    assert (b["t_bntt"], b["t_bncct"], b["t_bhtt"]) == (Decimal(0), Decimal(10000), Decimal(80000))
+    c = line_shares("1", "120000", "100000", "80", "50000")
+    assert (c["t_bntt"], c["t_bncct"], c["t_bhtt"]) == (Decimal(0), Decimal(0), Decimal(70000))
+    for x in (a, b, c):
+        assert x["t_bntt"] + x["t_bncct"] + x["t_bhtt"] + x["t_nguonkhac"] == x["thanh_tien_bv"]
+
+
+def test_service_rates_in_amounts() -> None:
+    # A service paid at 50 % of its price (TYLE_TT_DV) and 80 % of that in HI scope (TYLE_TT_BH).
+    a = line_shares("2", "100000", "100000", "80", service_rate="50", insured_rate="80")
+    assert a["thanh_tien_bv"] == Decimal("100000.00")
+    assert a["thanh_tien_bh"] == Decimal("80000.00")
+    d = factory.dossier()
+    line = evolve(d.services[0], {**a, "tyle_tt_dv": Decimal(50), "tyle_tt_bh": Decimal(80),
+                                  "so_luong": Decimal(2), "don_gia_bv": Decimal(100000),
+                                  "don_gia_bh": Decimal(100000)})  # fmt: skip
+    fixed = attrs.evolve(d, services=(line, d.services[1])).with_totals()
+    assert fixed.validate() == ()

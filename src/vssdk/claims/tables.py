@@ -27,10 +27,12 @@ __all__ = [
     "ServiceLine",
     "Summary",
     "line_shares",
+    "split_shares",
 ]
 
 R = TypeVar("R", bound="Row")
 _ZERO = Decimal(0)
+_HUNDRED = Decimal(100)
 
 
 def _k(kind: str, default: Any = attrs.NOTHING) -> Any:
@@ -190,6 +192,7 @@ class DrugLine(Row):
     ma_bac_si: str = _k("text")
     ngay_yl: dt.datetime = _k("dt12")
     t_nguonkhac: Decimal = _k("amount", _ZERO)
+    tyle_tt_bh: Decimal = _k("rate", _HUNDRED)
     extra: dict[str, str] = _extra()
 
 
@@ -219,7 +222,30 @@ class ServiceLine(Row):
     ma_vat_tu: str | None = _k("text", None)
     ten_vat_tu: str | None = _k("text", None)
     t_nguonkhac: Decimal = _k("amount", _ZERO)
+    tyle_tt_dv: Decimal = _k("rate", _HUNDRED)
+    tyle_tt_bh: Decimal = _k("rate", _HUNDRED)
     extra: dict[str, str] = _extra()
+
+
+def split_shares(
+    total: Decimal, covered: Decimal, rate: Decimal, others: Decimal
+) -> tuple[Decimal, Decimal, Decimal]:
+    """``(t_bhtt, t_bncct, t_bntt)`` of a line (QĐ 3176 as HIS checkers apply it).
+
+    The fund pays ``round(covered × rate / 100, 2)``, the patient co-pays the rest of the insured
+    amount and pays ``total − covered`` outside insurance; other sources (``T_NGUONKHAC``) then
+    reduce, in this order, the outside part, the co-payment and the fund's share.
+    """
+    fund = round_amount(covered * rate / _HUNDRED)
+    copay = covered - fund
+    outside = total - covered
+    rest = others
+    for_outside = min(rest, outside)
+    outside, rest = outside - for_outside, rest - for_outside
+    for_copay = min(rest, copay)
+    copay, rest = copay - for_copay, rest - for_copay
+    fund = fund - min(rest, fund)
+    return fund, copay, outside
 
 
 def line_shares(
@@ -228,31 +254,40 @@ def line_shares(
     insured_unit_price: Decimal | int | str,
     rate_percent: Decimal | int | str,
     other_sources: Decimal | int | str = 0,
+    *,
+    service_rate: Decimal | int | str = 100,
+    insured_rate: Decimal | int | str = 100,
 ) -> dict[str, Decimal]:
-    """The amounts of one line, computed the way :func:`vssdk.claims.validate` checks them.
+    """The amounts of one line, computed the way :func:`vssdk.claims.validate_dossier` checks.
 
-    ``thanh_tien_bv = round(quantity × unit_price, 2)``; ``thanh_tien_bh`` likewise with the
-    insured price; ``t_bhtt = round((thanh_tien_bh − other_sources) × rate / 100, 2)``;
-    ``t_bncct`` is the rest of the insured amount and ``t_bntt`` the part outside insurance.
+    ``thanh_tien_bv = round(quantity × unit_price × service_rate/100, 2)``;
+    ``thanh_tien_bh = round(quantity × insured_unit_price × service_rate/100 ×
+    insured_rate/100, 2)`` (``service_rate`` = ``TYLE_TT_DV``, ``insured_rate`` =
+    ``TYLE_TT_BH``, both 100 for drugs); the shares follow :func:`split_shares`.
     """
     qty = to_decimal(quantity, "so_luong")
     price = to_decimal(unit_price, "don_gia")
     insured = to_decimal(insured_unit_price, "don_gia_bh")
     rate = to_decimal(rate_percent, "muc_huong")
     others = to_decimal(other_sources, "t_nguonkhac")
-    total = round_amount(qty * price)
-    covered = round_amount(qty * insured)
+    dv = to_decimal(service_rate, "tyle_tt_dv")
+    bh = to_decimal(insured_rate, "tyle_tt_bh")
+    for name, value in (("muc_huong", rate), ("tyle_tt_dv", dv), ("tyle_tt_bh", bh)):
+        if not _ZERO <= value <= _HUNDRED:
+            raise InvalidArgument(name, "must be between 0 and 100")
+    total = round_amount(qty * price * dv / _HUNDRED)
+    covered = round_amount(qty * insured * dv / _HUNDRED * bh / _HUNDRED)
     if covered > total:
-        raise InvalidArgument("don_gia_bh", "the insured price exceeds the facility price")
-    if not Decimal(0) <= rate <= Decimal(100):
-        raise InvalidArgument("muc_huong", "must be between 0 and 100")
-    fund = round_amount((covered - others) * rate / 100)
+        raise InvalidArgument("don_gia_bh", "the insured amount exceeds the facility amount")
+    if others < _ZERO or others > total:
+        raise InvalidArgument("t_nguonkhac", "must be between 0 and the line's amount")
+    fund, copay, outside = split_shares(total, covered, rate, others)
     return {
         "thanh_tien_bv": total,
         "thanh_tien_bh": covered,
         "t_nguonkhac": others,
         "t_bhtt": fund,
-        "t_bncct": covered - others - fund,
-        "t_bntt": total - covered,
+        "t_bncct": copay,
+        "t_bntt": outside,
         "muc_huong": rate,
     }

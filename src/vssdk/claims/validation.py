@@ -9,16 +9,20 @@ Each failure is a :class:`ClaimIssue` naming table, 1-based row and wire field. 
 - ``code.*``: ``GIOI_TINH``, ``MA_DOITUONG_KCB``, ``MA_LOAI_KCB`` are in the shipped code lists.
 - ``consistency.*``: the ``;``-lists of cards, facilities and validity dates have equal length;
   validity from ≤ to; admission ≤ discharge; every line carries the summary's ``MA_LK``.
-- ``arithmetic.line_amount``: ``THANH_TIEN_BV = round(SO_LUONG × DON_GIA[_BV], 2)``; XML3 also
-  ``THANH_TIEN_BH = round(SO_LUONG × DON_GIA_BH, 2)``; XML2 ``THANH_TIEN_BH ≤ THANH_TIEN_BV``.
-- ``arithmetic.line_shares``: ``T_BHTT + T_BNCCT + T_NGUONKHAC = THANH_TIEN_BH`` and
-  ``T_BNTT = THANH_TIEN_BV − THANH_TIEN_BH``.
-- ``arithmetic.fund_share``: ``T_BHTT = round((THANH_TIEN_BH − T_NGUONKHAC) × MUC_HUONG / 100, 2)``.
+- ``arithmetic.line_amount``: XML2 ``THANH_TIEN_BV = round(SO_LUONG × DON_GIA, 2)`` and
+  ``THANH_TIEN_BH ≤ THANH_TIEN_BV``; XML3 ``THANH_TIEN_BV = round(SO_LUONG × DON_GIA_BV ×
+  TYLE_TT_DV/100, 2)`` (or the "no surcharge" form) and ``THANH_TIEN_BH = round(SO_LUONG ×
+  DON_GIA_BH × TYLE_TT_DV/100 × TYLE_TT_BH/100, 2)``.
+- ``arithmetic.line_balance``: ``THANH_TIEN_BV = T_BNTT + T_BNCCT + T_BHTT + T_NGUONKHAC``.
+- ``arithmetic.fund_share`` / ``arithmetic.line_shares``: ``T_BHTT``, ``T_BNCCT``, ``T_BNTT`` as
+  :func:`vssdk.claims.tables.split_shares` gives them (fund = insured × MUC_HUONG %, other
+  sources reduce the outside part, then the co-payment, then the fund's share).
 - ``benefit.rate``: ``MUC_HUONG`` is the card's level on the admission date (CN/LH change of
   2026 applied) or 100 (the 100 % exceptions), or one of ``extra_rates`` the caller allows.
 - ``totals.*``: the summary's ``T_THUOC``, ``T_VTYT``, ``T_TONGCHI_BV``, ``T_TONGCHI_BH``,
-  ``T_BNTT``, ``T_BNCCT``, ``T_BHTT``, ``T_NGUONKHAC`` equal the sums of the lines, and
-  ``T_BHTT + T_BNCCT + T_NGUONKHAC = T_TONGCHI_BH``.
+  ``T_BNTT``, ``T_BNCCT``, ``T_BHTT``, ``T_NGUONKHAC`` equal the sums of the lines;
+  ``T_TONGCHI_BV = T_BNTT + T_BNCCT + T_BHTT + T_NGUONKHAC`` (``totals.balance``) and, without
+  other sources, ``T_BHTT = T_TONGCHI_BH − T_BNCCT`` (``totals.shares``).
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from vssdk.cards import (
 from vssdk.claims.errors import ClaimIssue
 from vssdk.claims.fields import round_amount
 from vssdk.claims.standards import code_list
-from vssdk.claims.tables import CheckIn, DrugLine, Row, ServiceLine, Summary
+from vssdk.claims.tables import CheckIn, DrugLine, Row, ServiceLine, Summary, split_shares
 
 __all__ = ["validate_check_in", "validate_dossier"]
 
@@ -161,42 +165,64 @@ def _line_rules(
                      "t_bntt", "t_nguonkhac"):  # fmt: skip
             if getattr(line, name) < _ZERO:
                 issues.add(table, row, name.upper(), "format.negative", "must not be negative")
-        expected = round_amount(line.so_luong * price)
-        if line.thanh_tien_bv != expected:
-            issues.add(
-                table, row, "THANH_TIEN_BV", "arithmetic.line_amount",
-                f"{line.thanh_tien_bv} ≠ SO_LUONG × {price_field} = {expected}",
-            )  # fmt: skip
         if isinstance(line, ServiceLine):
-            insured = round_amount(line.so_luong * line.don_gia_bh)
+            dv = line.tyle_tt_dv
+            expected = round_amount(line.so_luong * price * dv / _HUNDRED)
+            special = round_amount(
+                line.so_luong * price - line.so_luong * line.don_gia_bh * (_HUNDRED - dv) / _HUNDRED
+            )
+            if line.thanh_tien_bv not in (expected, special):
+                issues.add(
+                    table, row, "THANH_TIEN_BV", "arithmetic.line_amount",
+                    f"{line.thanh_tien_bv} ≠ SO_LUONG × DON_GIA_BV × TYLE_TT_DV % = {expected}",
+                )  # fmt: skip
+            insured = round_amount(
+                line.so_luong * line.don_gia_bh * dv / _HUNDRED * line.tyle_tt_bh / _HUNDRED
+            )
             if line.thanh_tien_bh != insured:
                 issues.add(
                     table, row, "THANH_TIEN_BH", "arithmetic.line_amount",
-                    f"{line.thanh_tien_bh} ≠ SO_LUONG × DON_GIA_BH = {insured}",
+                    f"{line.thanh_tien_bh} ≠ SO_LUONG × DON_GIA_BH × TYLE_TT_DV % × TYLE_TT_BH %"
+                    f" = {insured}",
                 )  # fmt: skip
-        elif line.thanh_tien_bh > line.thanh_tien_bv:
+        else:
+            expected = round_amount(line.so_luong * price)
+            if line.thanh_tien_bv != expected:
+                issues.add(
+                    table, row, "THANH_TIEN_BV", "arithmetic.line_amount",
+                    f"{line.thanh_tien_bv} ≠ SO_LUONG × {price_field} = {expected}",
+                )  # fmt: skip
+            if line.thanh_tien_bh > line.thanh_tien_bv:
+                issues.add(
+                    table, row, "THANH_TIEN_BH", "arithmetic.line_amount",
+                    "insured amount exceeds THANH_TIEN_BV",
+                )  # fmt: skip
+        parts = line.t_bntt + line.t_bncct + line.t_bhtt + line.t_nguonkhac
+        if parts != line.thanh_tien_bv:
             issues.add(
-                table, row, "THANH_TIEN_BH", "arithmetic.line_amount",
-                "insured amount exceeds THANH_TIEN_BV",
+                table, row, "THANH_TIEN_BV", "arithmetic.line_balance",
+                f"T_BNTT + T_BNCCT + T_BHTT + T_NGUONKHAC = {parts} ≠ {line.thanh_tien_bv}",
             )  # fmt: skip
-        shares = line.t_bhtt + line.t_bncct + line.t_nguonkhac
-        if shares != line.thanh_tien_bh:
-            issues.add(
-                table, row, "T_BHTT", "arithmetic.line_shares",
-                f"T_BHTT + T_BNCCT + T_NGUONKHAC = {shares} ≠ THANH_TIEN_BH {line.thanh_tien_bh}",
-            )  # fmt: skip
-        outside = line.thanh_tien_bv - line.thanh_tien_bh
-        if line.t_bntt != outside:
-            issues.add(
-                table, row, "T_BNTT", "arithmetic.line_shares",
-                f"{line.t_bntt} ≠ THANH_TIEN_BV − THANH_TIEN_BH = {outside}",
-            )  # fmt: skip
-        fund = round_amount((line.thanh_tien_bh - line.t_nguonkhac) * line.muc_huong / _HUNDRED)
-        if line.t_bhtt != fund:
-            issues.add(
-                table, row, "T_BHTT", "arithmetic.fund_share",
-                f"{line.t_bhtt} ≠ (THANH_TIEN_BH − T_NGUONKHAC) × MUC_HUONG % = {fund}",
-            )  # fmt: skip
+        if line.thanh_tien_bh <= line.thanh_tien_bv and line.t_nguonkhac <= line.thanh_tien_bv:
+            fund, copay, outside = split_shares(
+                line.thanh_tien_bv, line.thanh_tien_bh, line.muc_huong, line.t_nguonkhac
+            )
+            if line.t_bhtt != fund:
+                issues.add(
+                    table, row, "T_BHTT", "arithmetic.fund_share",
+                    f"{line.t_bhtt} ≠ THANH_TIEN_BH × MUC_HUONG % (after other sources) = {fund}",
+                )  # fmt: skip
+            if line.t_bncct != copay:
+                issues.add(
+                    table, row, "T_BNCCT", "arithmetic.line_shares",
+                    f"{line.t_bncct} ≠ THANH_TIEN_BH − T_BHTT (after other sources) = {copay}",
+                )  # fmt: skip
+            if line.t_bntt != outside:
+                issues.add(
+                    table, row, "T_BNTT", "arithmetic.line_shares",
+                    f"{line.t_bntt} ≠ THANH_TIEN_BV − THANH_TIEN_BH (after other sources)"
+                    f" = {outside}",
+                )  # fmt: skip
         if rates and line.muc_huong not in rates:
             allowed = ", ".join(sorted(f"{x.normalize():f}" for x in rates))
             issues.add(
@@ -227,11 +253,16 @@ def _total_rules(
         actual: Decimal = getattr(s, field.lower())
         if actual != expected:
             issues.add("XML1", 1, field, "totals.sum", f"{actual} ≠ sum of the lines {expected}")
-    shares = s.t_bhtt + s.t_bncct + s.t_nguonkhac
-    if shares != s.t_tongchi_bh:
+    parts = s.t_bntt + s.t_bncct + s.t_bhtt + s.t_nguonkhac
+    if parts != s.t_tongchi_bv:
+        issues.add(
+            "XML1", 1, "T_TONGCHI_BV", "totals.balance",
+            f"T_BNTT + T_BNCCT + T_BHTT + T_NGUONKHAC = {parts} ≠ T_TONGCHI_BV {s.t_tongchi_bv}",
+        )  # fmt: skip
+    if s.t_nguonkhac == _ZERO and s.t_bhtt != s.t_tongchi_bh - s.t_bncct:
         issues.add(
             "XML1", 1, "T_BHTT", "totals.shares",
-            f"T_BHTT + T_BNCCT + T_NGUONKHAC = {shares} ≠ T_TONGCHI_BH {s.t_tongchi_bh}",
+            f"{s.t_bhtt} ≠ T_TONGCHI_BH − T_BNCCT = {s.t_tongchi_bh - s.t_bncct}",
         )  # fmt: skip
 
 
