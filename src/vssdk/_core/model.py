@@ -49,7 +49,7 @@ def unknown_fields(model: Model) -> Mapping[str, Any]:
 def _drop_none(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _drop_none(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return [_drop_none(v) for v in value]
     return value
 
