@@ -138,10 +138,10 @@ def voluntary_and_household(citizen: vssdk.Client) -> None:
         print(f"  refused: {err.errors[0].path} [{err.errors[0].code}]")
     members = [HouseholdHiMember(m.si_code, m.full_name) for m in household.members]
     reg_hi = citizen.citizen.register_household_hi(members, months=12)
-    for line in reg_hi.members:
+    for share in reg_hi.members:
         print(
-            f"  member {line.position}: {line.full_name:<14} {vnd(line.amount):>14} "
-            f"cover {line.valid_from} → {line.valid_to}"
+            f"  member {share.position}: {share.full_name:<14} {vnd(share.amount):>14} "
+            f"cover {share.valid_from} → {share.valid_to}"
         )
     paid = citizen.citizen.complete_payment(citizen.citizen.pay(reg_hi.id).id)
     print(f"  total {vnd(reg_hi.amount_due)} {paid.status.value}, receipt {paid.receipt_number}")
