@@ -109,7 +109,7 @@ CARD_FIXTURES: tuple[dict[str, Any], ...] = (
     {"key": "child", "expect": "130", "card_code": "TE1010199000017",
      "citizen_id": "001223000017", "full_name": "Nguyễn Minh Khôi", "birth_date": "2023-01-17"},
     {"key": "visited_today", "expect": "000", "card_code": "SV4010199000018",
-     "citizen_id": "001205000018", "full_name": "Trịnh Thu Trang", "birth_date": "2005-01-18",
+     "citizen_id": "001305000018", "full_name": "Trịnh Thu Trang", "birth_date": "2005-01-18",
      "sex": "female", "visits": "today"},
     {"key": "birth_year_only", "expect": "000", "card_code": "BT2010199000019",
      "citizen_id": "001040000019", "full_name": "Hồ Văn Lão", "birth_date": "1940"},
