@@ -362,17 +362,23 @@ def _route_sort_key(op: AnyOperation) -> tuple[str, str]:
 
 
 def create_app(config: SandboxConfig | None = None, *, sandbox: Sandbox | None = None) -> Starlette:
-    """The ASGI app: one route per operation that has a handler; everything else problem+json."""
+    """The ASGI app: one route per path, dispatching each method to its operation's handler.
+
+    Operations without a handler have no route; unknown paths and methods are problem+json.
+    """
     box = sandbox or Sandbox(config)
-    routes = []
+    by_path: dict[str, dict[str, AnyOperation]] = {}
     for op in sorted(all_operations().values(), key=_route_sort_key):
-        if op.operation_id not in box.handlers:
-            continue
+        if op.operation_id in box.handlers:
+            by_path.setdefault(op.path, {})[op.method] = op
+    routes = []
+    for path, methods in by_path.items():
 
-        async def endpoint(request: Request, _op: AnyOperation = op) -> Response:
-            return await box.dispatch(_op, request)
+        async def endpoint(request: Request, _ops: dict[str, AnyOperation] = methods) -> Response:
+            method = "GET" if request.method == "HEAD" else request.method
+            return await box.dispatch(_ops[method], request)
 
-        routes.append(Route(op.path, endpoint, methods=[op.method], name=op.operation_id))
+        routes.append(Route(path, endpoint, methods=list(methods)))
 
     async def http_error(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 500
