@@ -171,10 +171,22 @@ def _card(
     )
 
 
+def _contracted(sandbox: Sandbox) -> list[dict[str, Any]]:
+    """Contracted facilities, read once per seeding (the seed holds one store transaction)."""
+    cached = _FACILITY_CACHE.get(id(sandbox.store))
+    if cached is None:
+        cached = [d for d in sandbox.store.find("facilities") if d.get("contracted")]
+        _FACILITY_CACHE[id(sandbox.store)] = cached
+    return cached
+
+
+_FACILITY_CACHE: dict[int, list[dict[str, Any]]] = {}
+
+
 def _visits(
     sandbox: Sandbox, rng: random.Random, si_code: str, count: int, level: str, today: dt.date
 ) -> None:
-    contracted = [doc for doc in sandbox.store.find("facilities") if doc.get("contracted")]
+    contracted = _contracted(sandbox)
     nearby = {si_code[:2], "01", "79"}
     facilities = [doc for doc in contracted if doc["code"][:2] in nearby] or contracted
     days = sorted(rng.randint(1, 3 * 365) for _ in range(count))
@@ -361,5 +373,8 @@ def seed(sandbox: Sandbox, rng: random.Random) -> None:
             "people", person["si_code"], {**doc, "fixture": person["key"], "alive": True}
         )
     today = sandbox.today()
-    _fixtures(sandbox, rng, today)
-    _population(sandbox, rng, today)
+    try:
+        _fixtures(sandbox, rng, today)
+        _population(sandbox, rng, today)
+    finally:
+        _FACILITY_CACHE.pop(id(sandbox.store), None)
