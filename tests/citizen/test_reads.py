@@ -149,3 +149,17 @@ def test_reads_work_on_the_async_client(
             return card.card_code, summary.fund("si").months_before_2014, len(visits), len(periods)
 
     assert run(go()) == ("DN4797901234567", 66, 60, 3)
+
+
+def test_every_seeded_card_code_is_well_formed(sandbox: Sandbox) -> None:
+    from vssdk.cards import parse_card_code
+
+    cards = sandbox.store.find("citizen_cards")
+    assert len(cards) > 50
+    for card in cards:
+        parsed = parse_card_code(card["card_code"])
+        assert str(parsed.si_code) == card["si_code"]
+        assert (parsed.group.code, parsed.province_code) == (
+            card["object_group"],
+            card["province_code"],
+        )
