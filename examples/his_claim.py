@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -22,26 +23,28 @@ CLIENT_ID, CLIENT_SECRET = "01001_BV", "sbx-01001_BV-secret"
 GATEWAY_USER, GATEWAY_PASSWORD = "01001_BV", "Sandbox@2026"
 CARD = "DN4010199000001"  # a documented sandbox card (docs/sandbox-cards.md), benefit level 4
 RATE = "80"
+ZERO = Decimal(0)  # totals are filled from the lines by with_totals()
 
 
 def drug(ma_lk: str, stt: int, code: str, name: str, unit: str, qty: str, price: str,
          at: dt.datetime) -> DrugLine:  # fmt: skip
-    shares = line_shares(qty, price, price, RATE)
-    return DrugLine(
+    fields: dict[str, Any] = dict(
         ma_lk=ma_lk, stt=stt, ma_thuoc=code, ma_nhom="4", ten_thuoc=name, don_vi_tinh=unit,
         so_luong=Decimal(qty), don_gia=Decimal(price), ma_khoa="K03",
-        ma_bac_si="001234/HNO-CCHN", ngay_yl=at, **shares,
+        ma_bac_si="001234/HNO-CCHN", ngay_yl=at, **line_shares(qty, price, price, RATE),
     )  # fmt: skip
+    return DrugLine(**fields)
 
 
 def service(ma_lk: str, stt: int, code: str, name: str, qty: str, price: str,
             at: dt.datetime) -> ServiceLine:  # fmt: skip
-    shares = line_shares(qty, price, price, RATE)
-    return ServiceLine(
+    fields: dict[str, Any] = dict(
         ma_lk=ma_lk, stt=stt, ma_dich_vu=code, ten_dich_vu=name, ma_nhom="13",
         don_vi_tinh="Lần", so_luong=Decimal(qty), don_gia_bv=Decimal(price),
-        don_gia_bh=Decimal(price), ma_khoa="K03", ngay_yl=at, **shares,
+        don_gia_bh=Decimal(price), ma_khoa="K03", ngay_yl=at,
+        **line_shares(qty, price, price, RATE),
     )  # fmt: skip
+    return ServiceLine(**fields)
 
 
 def build(today: dt.date) -> ClaimDossier:
@@ -56,7 +59,7 @@ def build(today: dt.date) -> ClaimDossier:
         ma_benh_chinh="J18.9", ma_benh_kt=("I10",), ma_doituong_kcb="1.1",
         ngay_vao=admitted, ngay_ra=discharged, ma_loai_kcb="03", ma_cskcb="01001",
         nam_qt=today.year, thang_qt=today.month, ngay_ttoan=discharged,
-        t_tongchi_bv=0, t_tongchi_bh=0, t_bntt=0, t_bncct=0, t_bhtt=0,
+        t_tongchi_bv=ZERO, t_tongchi_bh=ZERO, t_bntt=ZERO, t_bncct=ZERO, t_bhtt=ZERO,
         extra={"DIA_CHI": "Số 1 phố Sandbox, Hà Nội", "MA_KHOA": "K03", "SO_NGAY_DTRI": "3"},
     )  # fmt: skip
     drugs = (
