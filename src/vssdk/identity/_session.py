@@ -20,6 +20,8 @@ from collections.abc import Callable, Generator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
+import attrs
+
 from vssdk._core.auth import AsyncSend, Auth, Requirement, SyncSend
 from vssdk._core.config import resolve_base_url
 from vssdk._core.engine import decode_success
@@ -260,8 +262,6 @@ class OAuthSession(Auth):
         return True
 
     def _expire(self, tokens: TokenSet) -> None:
-        import attrs
-
         with self._lock:
             if self.store.load() == tokens:
                 self.store.save(attrs.evolve(tokens, expires_at=0.0))
