@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -121,3 +122,55 @@ def test_verify_otp_operation_directly(client: vssdk.Client) -> None:
     assert reply.identity_level == 2 and reply.refresh_token is not None
     with pytest.raises(InvalidArgument, match="code"):
         client.identity.verify_otp(challenge.challenge_id, "12ab", client_id="vssid-app")
+
+
+def test_password_login_recovers_after_the_server_forgets_its_tokens(
+    client: vssdk.Client,
+) -> None:
+    me = citizen_client(client)
+    auth = me.auth
+    assert isinstance(auth, PasswordLogin)
+    client.sandbox.reset()  # every token is gone; the refresh token is now unknown
+    assert me.identity.userinfo().si_code == "7901234567"  # 401 → refresh refused → log in
+    assert (auth.refreshes, auth.acquisitions) == (1, 2)
+
+
+def test_a_code_flow_session_cannot_log_in_again_by_itself(client: vssdk.Client) -> None:
+    from vssdk.identity import InvalidGrant
+
+    session = pkce_session(client)
+    client.sandbox.reset()
+    with pytest.raises(InvalidGrant, match="refresh token"):
+        client.with_options(auth=session).identity.userinfo()
+
+
+def test_async_code_flow_and_logout(make_aclient: Any) -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    from tests.conftest import run
+    from vssdk.identity import AuthorizationCodeFlow
+    from vssdk.sandbox.seeds.people import SANDBOX_PASSWORD
+
+    async def scenario() -> tuple[str, bool]:
+        async with make_aclient() as aclient:
+            flow = AuthorizationCodeFlow(
+                redirect_uri="http://127.0.0.1:9000/callback", base_url=aclient.base_url
+            )
+            pending = flow.start()
+            params = {k: v[0] for k, v in parse_qs(urlsplit(pending.url).query).items()}
+            form = {**params, "si_code": "4898765432", "password": SANDBOX_PASSWORD}
+            outcome = await aclient.identity.submit_authorization(form)
+            assert outcome.redirect_to is not None
+            session = await flow.afinish(aclient, pending, outcome.redirect_to)
+            me = aclient.with_options(auth=session)
+            name = (await me.identity.userinfo()).name
+            await session.alogout(me)
+            try:
+                await aclient.with_options(
+                    auth=UserSession(base_url=aclient.base_url)
+                ).identity.userinfo()
+            except vssdk.identity.LoginError:
+                return name, session.tokens is None
+            return name, False
+
+    assert run(scenario()) == ("Phạm Văn Dũng", True)

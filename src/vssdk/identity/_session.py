@@ -31,7 +31,13 @@ from vssdk._core.problems import PROBLEM_BASE, error_from_response
 from vssdk._core.request import PreparedRequest, build_request
 from vssdk._core.transport import RawResponse
 from vssdk.errors import APIStatusError, InvalidArgument, ResponseValidationError
-from vssdk.identity.errors import IdentityLevelTooLow, LoginError, refine
+from vssdk.identity.errors import (
+    IdentityLevelTooLow,
+    InvalidGrant,
+    LoginError,
+    RefreshTokenReused,
+    refine,
+)
 from vssdk.identity.tokens import MemoryTokenStore, TokenSet, TokenStore
 
 if TYPE_CHECKING:
@@ -185,12 +191,20 @@ class OAuthSession(Auth):
         )
         return TokenSet.from_response(reply, started, previous)
 
+    # Whether a refused refresh may fall back to a fresh login (True when the credentials are
+    # at hand, as for a password login); a reused refresh token or a revoked session never does.
+    can_log_in_again = False
+
     def _renew(self) -> Steps[TokenSet]:
         current = self.store.load()
         if current is not None and current.refresh_token:
             self.refreshes += 1
             form = {"grant_type": "refresh_token", "refresh_token": current.refresh_token}
-            return (yield from self._token_call(form))
+            try:
+                return (yield from self._token_call(form))
+            except InvalidGrant as exc:
+                if isinstance(exc, RefreshTokenReused) or not self.can_log_in_again:
+                    raise
         self.acquisitions += 1
         return (yield from self._acquire())
 

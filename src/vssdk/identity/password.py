@@ -40,6 +40,8 @@ class PasswordLogin(OAuthSession):
     an identity level (``acr_values=loa1|loa2``); the server may grant less.
     """
 
+    can_log_in_again = True
+
     def __init__(
         self,
         si_code: str,
