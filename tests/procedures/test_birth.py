@@ -175,7 +175,7 @@ def _raw(sandbox_app: Any, sandbox: Sandbox, body: dict[str, Any]) -> Any:
     token = org_token(sandbox)
     with TestClient(sandbox_app, base_url="http://sandbox.test") as http:
         return http.post(
-            "/linked-applications/births",
+            "/linked-procedures/births",
             json=body,
             headers={"authorization": f"Bearer {token}"},
         )

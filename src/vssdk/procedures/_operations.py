@@ -42,7 +42,7 @@ def _case_id(application_id: str) -> str:
 @operation(
     "submitBirthLink",
     "POST",
-    "/linked-applications/births",
+    "/linked-procedures/births",
     response=LinkedApplication,
     success=201,
     principal="organisation",
@@ -91,7 +91,7 @@ def submit_birth(
 @operation(
     "submitDeathLink",
     "POST",
-    "/linked-applications/deaths",
+    "/linked-procedures/deaths",
     response=LinkedApplication,
     success=201,
     principal="organisation",
@@ -135,7 +135,7 @@ def submit_death(
 @operation(
     "submitUnemploymentDecision",
     "POST",
-    "/linked-applications/unemployment-decisions",
+    "/linked-procedures/unemployment-decisions",
     response=LinkedApplication,
     success=201,
     principal="organisation",
