@@ -373,7 +373,7 @@ def get_receipt(payment_id: str) -> Call:
 @operation(
     "claimOneTimeSi",
     "POST",
-    "/me/applications/one-time-si",
+    "/me/one-time-si/claims",
     response=Application,
     success=201,
     principal="citizen",
@@ -402,7 +402,7 @@ def claim_one_time_si(
 @operation(
     "claimUnemploymentBenefit",
     "POST",
-    "/me/applications/unemployment-benefit",
+    "/me/unemployment-benefit/claims",
     response=Application,
     success=201,
     principal="citizen",
