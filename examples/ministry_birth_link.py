@@ -81,14 +81,7 @@ def main() -> None:
                 **{**record, "residence": Residence(province_code="01", address="Hà Nội")}
             )
         except vssdk.ConflictError as err:
-            conflict = RecordConflict(
-                str(err),
-                status_code=err.status_code,
-                body=err.body,
-                headers=err.headers,
-                problem=err.problem,
-                request_id=err.request_id,
-            )
+            conflict = RecordConflict.of(err)
             print(f"  {err.status_code}: {err.detail}")
             print(f"  differs in {', '.join(conflict.differences)}")
             print(f"  existing address: {conflict.existing['residence']['address']}")

@@ -109,15 +109,7 @@ def test_same_number_other_content_is_a_409_showing_both(
     assert sandbox.store.count("linked_cases") == 1
     stored = api.procedures.get(first.id)
     assert stored.subject == first.subject
-    # The typed view of the same reply
-    conflict = RecordConflict(
-        str(error),
-        status_code=409,
-        body=error.body,
-        headers=error.headers,
-        problem=error.problem,
-        request_id=error.request_id,
-    )
+    conflict = RecordConflict.of(error)  # the typed view of the same reply
     assert conflict.case_id == first.id
     assert conflict.differences == ("body.mother.citizen_id", "body.mother.full_name")
     assert conflict.existing["mother"]["full_name"] == MOTHER.full_name
@@ -237,3 +229,16 @@ def test_async_submit_and_get(make_aclient: Any, sandbox: Sandbox) -> None:
 
     created, fetched, listed = run(scenario())
     assert created == fetched == listed
+
+
+def test_a_resend_returns_the_case_even_when_the_child_has_since_turned_six(
+    client: vssdk.Client, sandbox: Sandbox
+) -> None:
+    api = org_client(client, sandbox)
+    child = _child(sandbox, days_old=6 * 365 - 3)
+    case = _submit(api, sandbox, child=child)
+    client.sandbox.advance_clock(days=10)  # now over 72 months
+    again = _submit(api, sandbox, child=child, registered_on=case.submitted_at.date())
+    assert again.id == case.id
+    with pytest.raises(UnprocessableEntityError):  # a new record for the same child is refused
+        _submit(api, sandbox, number="KS-2026-000999", child=child)

@@ -21,6 +21,21 @@ class RecordConflict(ConflictError):
     case the number belongs to and ``differences`` the field paths that differ.
     """
 
+    @classmethod
+    def of(cls, error: ConflictError) -> RecordConflict:
+        """The typed view of a 409 from a submit call (the error itself when already typed)."""
+        if isinstance(error, RecordConflict):
+            return error
+        return cls(
+            str(error),
+            status_code=error.status_code,
+            body=error.body,
+            headers=error.headers,
+            problem=error.problem,
+            request_id=error.request_id,
+            operation_id=error.operation_id,
+        )
+
     def _ext(self, name: str) -> Any:
         return self.problem.extensions.get(name) if self.problem else None
 

@@ -25,7 +25,15 @@ from vssdk import benefits
 from vssdk.cards import InvalidIdentifier, parse_citizen_id
 from vssdk.errors import VssdkError
 from vssdk.procedures import rules
-from vssdk.sandbox.handlers import Ctx, Reply, field_error, handles, on_tick, problem
+from vssdk.sandbox.handlers import (
+    Ctx,
+    Reply,
+    SandboxProblem,
+    field_error,
+    handles,
+    on_tick,
+    problem,
+)
 
 if TYPE_CHECKING:
     from vssdk.sandbox.app import Sandbox
@@ -350,59 +358,74 @@ _KINDS: dict[
 }
 
 
-def _submit(ctx: Ctx, kind: str) -> Any:
+def _resend(ctx: Ctx, kind: str, existing: dict[str, Any], body: dict[str, Any]) -> Reply:
+    """The same record again: the existing case (200), whatever has happened since."""
     principal = ctx.require_principal()
-    box, body = ctx.sandbox, dict(ctx.body)
-    check, build = _KINDS[kind]
-    _unprocessable(check(box, body))
-    record_number = body[RECORD_FIELD[kind]]
-    key = f"{principal.subject}:{kind}:{record_number}"
-    existing = box.store.get(RECORDS, key)
-    if existing is None:
-        case = build(box, principal, body)
-        with box.store.transaction():
-            if not box.store.insert_new(RECORDS, key, {"case_id": case["id"], "submission": body}):
-                existing = box.store.get(RECORDS, key)
-            else:
-                box.store.put(CASES, case["id"], case)
-                _audit(
-                    box,
-                    case["id"],
-                    case["client_id"],
-                    "submitted",
-                    f"{kind} record {record_number} accepted",
-                )
-        if existing is None:
-            _emit(box, case, "submitted")
-            return _view(box.store.get(CASES, case["id"]) or case)
-    assert existing is not None
     case_id = existing["case_id"]
-    if existing["submission"] != body:
-        raise problem(
-            409,
-            "Conflict",
-            slug="linked-record-conflict",
-            detail=(
-                f"{RECORD_FIELD[kind]} {record_number} was already submitted with other "
-                f"content (case {case_id}); nothing was changed"
-            ),
-            extensions={
-                "case_id": case_id,
-                "existing": existing["submission"],
-                "submitted": body,
-                "differences": _differences(existing["submission"], body),
-            },
-        )
     _audit(
-        box,
+        ctx.sandbox,
         case_id,
         principal.client_id or principal.subject,
         "resent",
-        f"{kind} record {record_number} received again; the existing case was returned",
+        f"{kind} record {body[RECORD_FIELD[kind]]} received again; the existing case was returned",
     )
-    stored = box.store.get(CASES, case_id)
+    stored = ctx.store.get(CASES, case_id)
     assert stored is not None
     return Reply(_view(stored), status=200)
+
+
+def _conflict(kind: str, existing: dict[str, Any], body: dict[str, Any]) -> SandboxProblem:
+    case_id = existing["case_id"]
+    return problem(
+        409,
+        "Conflict",
+        slug="linked-record-conflict",
+        detail=(
+            f"{RECORD_FIELD[kind]} {body[RECORD_FIELD[kind]]} was already submitted with other "
+            f"content (case {case_id}); nothing was changed"
+        ),
+        extensions={
+            "case_id": case_id,
+            "existing": existing["submission"],
+            "submitted": body,
+            "differences": _differences(existing["submission"], body),
+        },
+    )
+
+
+def _submit(ctx: Ctx, kind: str) -> Any:
+    """Same record → existing case; else check (422); taken number → 409; else a new case."""
+    principal = ctx.require_principal()
+    box, body = ctx.sandbox, dict(ctx.body)
+    check, build = _KINDS[kind]
+    record_number = body[RECORD_FIELD[kind]]
+    key = f"{principal.subject}:{kind}:{record_number}"
+    existing = box.store.get(RECORDS, key)
+    if existing is not None and existing["submission"] == body:
+        return _resend(ctx, kind, existing, body)
+    _unprocessable(check(box, body))
+    if existing is not None:
+        raise _conflict(kind, existing, body)
+    case = build(box, principal, body)
+    with box.store.transaction():
+        created = box.store.insert_new(RECORDS, key, {"case_id": case["id"], "submission": body})
+        if created:
+            box.store.put(CASES, case["id"], case)
+            _audit(
+                box,
+                case["id"],
+                case["client_id"],
+                "submitted",
+                f"{kind} record {record_number} accepted",
+            )
+    if not created:  # another request took the number in between
+        existing = box.store.get(RECORDS, key)
+        assert existing is not None
+        if existing["submission"] == body:
+            return _resend(ctx, kind, existing, body)
+        raise _conflict(kind, existing, body)
+    _emit(box, case, "submitted")
+    return _view(box.store.get(CASES, case["id"]) or case)
 
 
 @handles("submitBirthLink")
