@@ -65,7 +65,7 @@ def sandbox_app(sandbox: Sandbox) -> Any:
 class InProcessHTTP(TestClient):
     """Starlette's sync test transport; per-request timeouts mean nothing in-process."""
 
-    def request(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def request(self, *args: Any, **kwargs: Any) -> Any:
         kwargs.pop("timeout", None)
         return super().request(*args, **kwargs)
 

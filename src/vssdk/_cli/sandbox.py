@@ -11,6 +11,17 @@ def register(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(
         "sandbox", help="run the local sandbox server implementing spec/openapi.yaml"
     )
+    parser.add_argument(
+        "action",
+        nargs="?",
+        choices=("serve", "outbox"),
+        default="serve",
+        help="serve (default) or outbox: print the OTPs a running sandbox has 'sent'",
+    )
+    parser.add_argument(
+        "--url", default=None, help="for outbox: the sandbox (default $VSSDK_BASE_URL)"
+    )
+    parser.add_argument("--si-code", default=None, help="for outbox: only this citizen's OTPs")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument(
@@ -25,7 +36,25 @@ def register(sub: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.action == "outbox":
+        return _outbox(args)
     from vssdk.sandbox.server import serve
 
     serve(args.host, args.port, data_dir=args.data_dir, reset=args.reset, log_level=args.log_level)
+    return 0
+
+
+def _outbox(args: argparse.Namespace) -> int:
+    import vssdk
+    from vssdk._core.redact import mask
+
+    with vssdk.Client(args.url) as client:
+        messages = list(client.identity.otp_outbox(si_code=args.si_code))
+    if not messages:
+        print("the outbox is empty")
+    for message in messages:
+        print(
+            f"{message.sent_at}  {mask(message.si_code)}  device {message.device_id}: "
+            f"OTP {message.code}"
+        )
     return 0

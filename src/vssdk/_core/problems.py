@@ -19,6 +19,10 @@ _DOMAIN_ERRORS: dict[str, str] = {
     "otp-required": "vssdk.identity.errors:OtpRequired",
     "identity-level-too-low": "vssdk.identity.errors:IdentityLevelTooLow",
     "account-locked": "vssdk.identity.errors:AccountLocked",
+    "invalid-grant": "vssdk.identity.errors:InvalidGrant",
+    "invalid-client": "vssdk.identity.errors:InvalidClient",
+    "refresh-token-reused": "vssdk.identity.errors:RefreshTokenReused",
+    "invalid-otp": "vssdk.identity.errors:OtpInvalid",
 }
 
 

@@ -131,7 +131,7 @@ class Store:
             if value is None:
                 continue
             sql += f" AND json_extract(body, '$.{field}') = ?"
-            args.append(json.dumps(value) if isinstance(value, bool) else value)
+            args.append(int(value) if isinstance(value, bool) else value)  # JSON true → 1
         if cursor is not None:
             after = decode_cursor(cursor)
             sql += " AND seq > ?"
