@@ -22,6 +22,8 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from vssdk._cli.calc_file import add_file_arguments, run_file
+
 FUNCTIONS = (
     "compulsory_contribution",
     "voluntary_si_contribution",
@@ -47,14 +49,23 @@ def register(sub: Any) -> None:
         description="Run a vssdk.benefits rule, e.g. `vssdk calc compulsory_contribution "
         "--monthly-salary 20000000 --on 2026-03-01 --region 1`.",
     )
-    parser.add_argument("function", choices=FUNCTIONS, help="the rule to run")
+    parser.add_argument(
+        "function", nargs="?", choices=FUNCTIONS, help="the rule to run (omit with --file)"
+    )
     parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="explanation language")
     parser.add_argument("args", nargs=argparse.REMAINDER, help="--name value pairs")
+    add_file_arguments(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from vssdk import benefits
+
+    if args.file is not None:
+        return run_file(args)
+    if args.function is None:
+        print("vssdk calc: name a function, or give --file PAYROLL.csv", file=sys.stderr)
+        return 2
 
     func: Callable[..., Any] = getattr(benefits, args.function)
     rest, lang = _pop_lang(list(args.args), args.lang)
