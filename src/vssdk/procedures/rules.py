@@ -2,7 +2,7 @@
 
 - Card of a child under 6 (object group ``TE``, benefit level 1): valid from birth until the child
   reaches 72 months; when that day comes before school entry, until 30 September of that year
-  (rules.md §5.3, HI Law Art 16; marked UNVERIFIED there).
+  (rules.md §5.3, marked UNVERIFIED there; the start on the birth date is an assumption).
 - Funeral allowance: 10 × the reference level (base salary) of the month of death when the
   deceased was a pensioner, died of an occupational accident or disease, had ≥ 12 months of
   compulsory SI or ≥ 60 months of voluntary SI (Law 41/2024 Art 85, 109; Law 58/2014 Art 66).
