@@ -8,13 +8,6 @@ instead of waiting hours for BHXH. ``python examples/ivan_monthly.py``
 
 from __future__ import annotations
 
-import datetime as dt
-
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.x509.oid import NameOID
-
 import vssdk
 from vssdk.declarations import (
     D02LT,
@@ -42,20 +35,7 @@ def heading(text: str) -> None:
 
 def make_key(unit_name: str) -> SigningKey:
     """A fresh RSA-2048 key and a one-year self-signed certificate (never written to disk)."""
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, unit_name)])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=365))
-        .sign(key, hashes.SHA256())
-    )
-    return SigningKey(key, cert)
+    return SigningKey.self_signed(unit_name)
 
 
 def build(employer: Employer, period: Month) -> D02LT:

@@ -84,6 +84,32 @@ class SigningKey:
         """SHA-256 fingerprint of the certificate, lowercase hex."""
         return self.certificate.fingerprint(hashes.SHA256()).hex()
 
+    @classmethod
+    def self_signed(cls, common_name: str, *, days: int = 365) -> SigningKey:
+        """A throw-away RSA-2048 key with a self-signed certificate, for the sandbox and tests.
+
+        Real employers sign with the certificate of their USB token or remote-signing service
+        (:func:`load_pkcs12`); BHXH does not accept self-signed certificates.
+        """
+        import datetime as dt
+
+        from cryptography.x509.oid import NameOID
+
+        key = rsa.generate_private_key(public_exponent=65537, key_size=_MIN_RSA_BITS)
+        name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
+        now = dt.datetime.now(dt.UTC)
+        certificate = (
+            x509.CertificateBuilder()
+            .subject_name(name)
+            .issuer_name(name)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=days))
+            .sign(key, hashes.SHA256())
+        )
+        return cls(key, certificate)
+
 
 def load_pkcs12(data: bytes, password: bytes | None = None) -> SigningKey:
     """Load a PKCS#12 (``.p12``/``.pfx``) file's key and certificate; wrong password → error."""
