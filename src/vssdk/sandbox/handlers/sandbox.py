@@ -7,7 +7,16 @@ from typing import Any
 from vssdk import __version__
 from vssdk.sandbox.handlers import Ctx, handles
 
-_COUNTED = ("people", "employers", "facilities", "cards", "events")
+_COUNTED = (
+    "people",
+    "employers",
+    "facilities",
+    "agencies",
+    "hi_cards",
+    "citizen_cards",
+    "oauth_clients",
+    "events",
+)
 
 
 def _status(ctx: Ctx) -> dict[str, Any]:
