@@ -23,6 +23,7 @@ _DOMAIN_ERRORS: dict[str, str] = {
     "invalid-client": "vssdk.identity.errors:InvalidClient",
     "refresh-token-reused": "vssdk.identity.errors:RefreshTokenReused",
     "invalid-otp": "vssdk.identity.errors:OtpInvalid",
+    "linked-record-conflict": "vssdk.procedures.errors:RecordConflict",
 }
 
 
