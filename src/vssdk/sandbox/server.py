@@ -58,7 +58,7 @@ def embedded(data_dir: Path | None = None, *, log_level: str = "warning") -> Ite
     starts, so requests made at once queue until the server accepts them.
     """
     sandbox = Sandbox(SandboxConfig(data_dir=data_dir))
-    # IPPROTO_TCP explicitly: asyncio only sets TCP_NODELAY on such sockets (else ~40 ms Nagle waits).
+    # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on such sockets (else Nagle waits).
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))

@@ -19,6 +19,7 @@ import importlib.resources
 import json
 import secrets
 import string
+import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
@@ -178,7 +179,8 @@ def _check_assertion(ctx: Ctx, client: Mapping[str, Any], assertion: str) -> Non
     base = issuer(ctx)
     audience = claims.get("aud")
     audiences = audience if isinstance(audience, list) else [audience]
-    now = _now(ctx)
+    # The caller stamps its assertion with its own (real) clock, not the sandbox's simulated one.
+    now = int(time.time())
     if claims.get("iss") != client["client_id"] or claims.get("sub") != client["client_id"]:
         raise oauth_error(401, "invalid_client", "client assertion iss/sub must be the client id")
     if not ({base, base + "/oauth/token"} & set(audiences)):
