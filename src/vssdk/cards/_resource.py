@@ -6,7 +6,14 @@ from collections.abc import Iterable
 
 from vssdk._core.operation import AsyncArea, SyncArea
 from vssdk.cards import _operations as ops
-from vssdk.cards.batch import BatchItem, CheckEntry, run_batch, run_batch_async
+from vssdk.cards.batch import (
+    BatchItem,
+    CheckEntry,
+    Progress,
+    check_entry,
+    run_batch,
+    run_batch_async,
+)
 from vssdk.cards.models import CardCheck
 
 
@@ -18,22 +25,21 @@ class Cards(SyncArea):
     get_check = ops.get_card_check.sync
 
     def check_many(
-        self, entries: Iterable[CheckEntry], *, operator_name: str, operator_id: str
+        self,
+        entries: Iterable[CheckEntry],
+        *,
+        operator_name: str,
+        operator_id: str,
+        progress: Progress | None = None,
     ) -> list[BatchItem]:
-        """Check several patients in turn; each item holds a result or that entry's error."""
+        """Check several patients in turn; each item holds a result or that entry's error.
 
-        def one(entry: CheckEntry) -> CardCheck:
-            return self.check(
-                entry.card_code,
-                citizen_id=entry.citizen_id,
-                si_code=entry.si_code,
-                full_name=entry.full_name,
-                birth_date=entry.birth_date,
-                operator_name=operator_name,
-                operator_id=operator_id,
-            )
-
-        return run_batch(entries, one)
+        ``progress(done, total)`` is called after each entry.
+        """
+        staff = {"operator_name": operator_name, "operator_id": operator_id}
+        return run_batch(
+            entries, lambda entry: check_entry(self.check, entry, **staff), progress=progress
+        )
 
 
 class AsyncCards(AsyncArea):
@@ -50,19 +56,16 @@ class AsyncCards(AsyncArea):
         operator_name: str,
         operator_id: str,
         concurrency: int = 8,
+        progress: Progress | None = None,
     ) -> list[BatchItem]:
-        """Check several patients, at most ``concurrency`` at a time; one bad entry never
-        sinks the batch (its item carries the error). Items keep the input order."""
+        """Check several patients, at most ``concurrency`` at a time; one bad entry never sinks
+        the batch (its item carries the error); items keep the input order. A 429 that outlasts
+        the client's retries pauses the whole batch for the server's ``Retry-After``.
+        ``progress(done, total)`` is called after each entry.
+        """
+        staff = {"operator_name": operator_name, "operator_id": operator_id}
 
         async def one(entry: CheckEntry) -> CardCheck:
-            return await self.check(
-                entry.card_code,
-                citizen_id=entry.citizen_id,
-                si_code=entry.si_code,
-                full_name=entry.full_name,
-                birth_date=entry.birth_date,
-                operator_name=operator_name,
-                operator_id=operator_id,
-            )
+            return await check_entry(self.check, entry, **staff)
 
-        return await run_batch_async(entries, one, concurrency=concurrency)
+        return await run_batch_async(entries, one, concurrency=concurrency, progress=progress)

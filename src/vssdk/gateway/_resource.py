@@ -13,7 +13,14 @@ from collections.abc import Iterable
 
 from vssdk._core.operation import AsyncArea, SyncArea
 from vssdk.cards._operations import prepare_check
-from vssdk.cards.batch import BatchItem, CheckEntry, run_batch, run_batch_async
+from vssdk.cards.batch import (
+    BatchItem,
+    CheckEntry,
+    Progress,
+    check_entry,
+    run_batch,
+    run_batch_async,
+)
 from vssdk.cards.models import CardCheck, CardCheckRequest
 from vssdk.claims.dossier import CheckInFile, ClaimDossier
 from vssdk.claims.errors import InvalidClaim
@@ -129,22 +136,21 @@ class Gateway(SyncArea):
         return card_check_from_wire(reply)
 
     def check_many(
-        self, entries: Iterable[CheckEntry], *, operator_name: str, operator_id: str
+        self,
+        entries: Iterable[CheckEntry],
+        *,
+        operator_name: str,
+        operator_id: str,
+        progress: Progress | None = None,
     ) -> list[BatchItem]:
-        """Check several patients in turn; each item holds a result or that entry's error."""
+        """Check several patients in turn; each item holds a result or that entry's error.
 
-        def one(entry: CheckEntry) -> CardCheck:
-            return self.check_card(
-                entry.card_code,
-                citizen_id=entry.citizen_id,
-                si_code=entry.si_code,
-                full_name=entry.full_name,
-                birth_date=entry.birth_date,
-                operator_name=operator_name,
-                operator_id=operator_id,
-            )
-
-        return run_batch(entries, one)
+        ``progress(done, total)`` is called after each entry.
+        """
+        staff = {"operator_name": operator_name, "operator_id": operator_id}
+        return run_batch(
+            entries, lambda entry: check_entry(self.check_card, entry, **staff), progress=progress
+        )
 
     def _upload(self, kind: str, facility: str, file_b64: str) -> GatewayReceipt:
         method = self.raw_check_in if kind == "0" else self.raw_submit_claim
@@ -234,21 +240,19 @@ class AsyncGateway(AsyncArea):
         operator_name: str,
         operator_id: str,
         concurrency: int = 8,
+        progress: Progress | None = None,
     ) -> list[BatchItem]:
-        """Check several patients, at most ``concurrency`` at a time (one login shared)."""
+        """Check several patients, at most ``concurrency`` at a time; one bad entry never sinks
+        the batch (its item carries the error); items keep the input order. A 429 that outlasts
+        the client's retries pauses the whole batch for the server's ``Retry-After``.
+        ``progress(done, total)`` is called after each entry.
+        """
+        staff = {"operator_name": operator_name, "operator_id": operator_id}
 
         async def one(entry: CheckEntry) -> CardCheck:
-            return await self.check_card(
-                entry.card_code,
-                citizen_id=entry.citizen_id,
-                si_code=entry.si_code,
-                full_name=entry.full_name,
-                birth_date=entry.birth_date,
-                operator_name=operator_name,
-                operator_id=operator_id,
-            )
+            return await check_entry(self.check_card, entry, **staff)
 
-        return await run_batch_async(entries, one, concurrency=concurrency)
+        return await run_batch_async(entries, one, concurrency=concurrency, progress=progress)
 
     async def _upload(self, kind: str, facility: str, file_b64: str) -> GatewayReceipt:
         method = self.raw_check_in if kind == "0" else self.raw_submit_claim
