@@ -11,6 +11,7 @@ from types import MappingProxyType
 import attrs
 
 from vssdk.benefits._common import (
+    EARLIEST,
     Explained,
     Params,
     check_date,
@@ -22,7 +23,7 @@ from vssdk.benefits._common import (
     tr,
 )
 from vssdk.benefits._errors import RuleInputError
-from vssdk.benefits._params import ParameterValue
+from vssdk.benefits._params import ParameterValue, parameters
 
 __all__ = [
     "FUNDS",
@@ -95,7 +96,7 @@ class _Context:
     parameters: Mapping[str, ParameterValue] = attrs.field(repr=False)
 
 
-_CONTEXTS: dict[tuple[dt.date, int, bool, bool, bool], _Context] = {}
+_CONTEXTS: dict[tuple[int, object, bool, bool, bool], _Context] = {}
 _CONTEXT_LIMIT = 4096
 
 
@@ -297,8 +298,10 @@ def compulsory_contribution(
     """
     if type(monthly_salary) is not int or monthly_salary < 0:
         check_money("monthly_salary", monthly_salary, "compulsory contribution")
-    key = (on, region, occupational_reduced, state_payroll, ui_relief)
-    ctx = _CONTEXTS.get(key) if type(region) is int and type(on) is dt.date else None
+    # Contexts depend only on the parameters in force: cache them per unchanged stretch of days.
+    segment = parameters().segment(on) if type(on) is dt.date and on >= EARLIEST else -1
+    key = (segment, region, occupational_reduced, state_payroll, ui_relief)
+    ctx = _CONTEXTS.get(key) if segment >= 0 and type(region) is int else None
     if ctx is None:
         ctx = _build_context(on, region, occupational_reduced, state_payroll, ui_relief)
         if len(_CONTEXTS) >= _CONTEXT_LIMIT:

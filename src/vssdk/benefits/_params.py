@@ -90,7 +90,7 @@ class Parameter:
 class ParameterSet:
     """All parameters, indexed for fast lookup by date (and region)."""
 
-    __slots__ = ("_index", "parameters")
+    __slots__ = ("_changes", "_index", "parameters")
 
     def __init__(self, params: Iterable[Parameter]) -> None:
         self.parameters: dict[str, Parameter] = {}
@@ -106,6 +106,21 @@ class ParameterSet:
                     [v.effective_from.toordinal() for v in values],
                     values,
                 )
+        changes: set[int] = set()
+        for p in self.parameters.values():
+            for v in p.values:
+                changes.add(v.effective_from.toordinal())
+                if v.effective_to is not None:
+                    changes.add(v.effective_to.toordinal() + 1)
+        self._changes: list[int] = sorted(changes)
+
+    def segment(self, on: dt.date) -> int:
+        """The index of the stretch of days around ``on`` in which no parameter changes value.
+
+        Two dates with the same segment see exactly the same parameters, so results that depend
+        only on parameters can be cached per segment rather than per day. -1 before any data.
+        """
+        return bisect.bisect_right(self._changes, on.toordinal()) - 1
 
     def get(self, name: str, on: dt.date, region: int | None = None) -> ParameterValue:
         """The value of ``name`` in force on ``on``; raises RuleInputError when none is."""
