@@ -8,6 +8,7 @@ patching.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from typing import Any
 
@@ -126,7 +127,7 @@ class SyncHTTP:
 class AsyncHTTP:
     """An asynchronous connection pool, bound to the event loop that first uses it."""
 
-    __slots__ = ("_client", "_owned")
+    __slots__ = ("_client", "_loop", "_owned")
 
     def __init__(
         self,
@@ -137,8 +138,20 @@ class AsyncHTTP:
         _check_injection(http_client, transport)
         self._owned = http_client is None
         self._client = http_client or httpx.AsyncClient(transport=transport, limits=_LIMITS)
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def _check_loop(self) -> None:
+        loop = asyncio.get_running_loop()
+        if self._loop is None:
+            self._loop = loop
+        elif self._loop is not loop:
+            raise ConfigurationError(
+                "this AsyncClient belongs to the event loop that first used it; create one "
+                "client per event loop (for example inside the coroutine given to asyncio.run)"
+            )
 
     async def send(self, req: PreparedRequest, timeout: Timeout, time_left: float) -> RawResponse:
+        self._check_loop()
         try:
             response = await self._client.request(
                 req.method,
