@@ -28,6 +28,8 @@ def test_cached_contexts_give_the_same_amounts_as_fresh_ones(day: dt.date, salar
     _contributions._CONTEXTS.clear()
     fresh = benefits.compulsory_contribution(monthly_salary=salary, on=day, region=1)
     assert (cached.employee, cached.employer, cached.contribution_base) == (
-        fresh.employee, fresh.employer, fresh.contribution_base,
+        fresh.employee,
+        fresh.employer,
+        fresh.contribution_base,
     )
     assert cached.parameters == fresh.parameters

@@ -13,13 +13,18 @@ ENTRIES = [CheckEntry(f"Người {i}", 1990, card_code=f"DN40101990000{i:02d}") 
 
 
 def fake_result(entry: CheckEntry) -> CardCheck:
-    return CardCheck(result_code="000", result_message="Thông tin thẻ chính xác", eligible=True,
-                     action="accept")  # type: ignore[arg-type]
+    return CardCheck(
+        result_code="000", result_message="Thông tin thẻ chính xác", eligible=True, action="accept"
+    )  # type: ignore[arg-type]
 
 
 def rate_limited(retry_after: str) -> vssdk.RateLimitError:
     return vssdk.RateLimitError(
-        "429", status_code=429, body=b"", headers={"retry-after": retry_after}, problem=None,
+        "429",
+        status_code=429,
+        body=b"",
+        headers={"retry-after": retry_after},
+        problem=None,
         request_id=None,
     )
 
@@ -51,10 +56,15 @@ def test_async_batch_pauses_for_retry_after_and_retries_the_entry() -> None:
             raise rate_limited("7")
         return fake_result(entry)
 
-    items = asyncio.run(run_batch_async(
-        ENTRIES, check, concurrency=1, sleep=fake_sleep,
-        progress=lambda done, total: progress.append(done),
-    ))
+    items = asyncio.run(
+        run_batch_async(
+            ENTRIES,
+            check,
+            concurrency=1,
+            sleep=fake_sleep,
+            progress=lambda done, total: progress.append(done),
+        )
+    )
     assert all(item.ok for item in items)
     assert calls.count(0) == 2  # the limited entry was tried again
     assert waits and 6.0 < waits[0] <= 7.0  # and the batch held back for Retry-After

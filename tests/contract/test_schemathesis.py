@@ -49,10 +49,12 @@ def _auth_for(principal: str, scope: str | None) -> Auth:
         from vssdk.identity.password import PasswordLogin
         from vssdk.sandbox.seeds.people import SANDBOX_PASSWORD
 
-        return PasswordLogin(CITIZEN, SANDBOX_PASSWORD, device_id="schemathesis", level=2,
-                             base_url=IN_PROCESS_URL)
+        return PasswordLogin(
+            CITIZEN, SANDBOX_PASSWORD, device_id="schemathesis", level=2, base_url=IN_PROCESS_URL
+        )
     holder = next(
-        c["client_id"] for c in SANDBOX_CLIENTS
+        c["client_id"]
+        for c in SANDBOX_CLIENTS
         if c["kind"] == "organisation" and (scope is None or scope in c["scopes"])
     )
     return organisation_credentials(IN_PROCESS_URL, holder, [scope] if scope else [])

@@ -26,7 +26,9 @@ def test_sandbox_outbox_prints_the_otp_of_a_new_device(
         citizen_client(client, si_code="0187654321", device_id="phone-a")
         with pytest.raises(OtpRequired):
             citizen_client(client, si_code="0187654321", device_id="phone-b", complete_otp=False)
-    assert main(["sandbox", "outbox", "--url", live_sandbox.base_url, "--si-code", "0187654321"]) == 0
+    assert (
+        main(["sandbox", "outbox", "--url", live_sandbox.base_url, "--si-code", "0187654321"]) == 0
+    )
     out = capsys.readouterr().out
     assert "device phone-b: OTP " in out
     assert "0187654321" not in out  # the SI code is masked

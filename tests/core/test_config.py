@@ -90,9 +90,20 @@ def test_empty_path_parameter_is_rejected_before_sending() -> None:
 def test_async_client_refuses_a_second_event_loop() -> None:
     import asyncio
 
-    client = vssdk.AsyncClient("https://x.example", transport=httpx.MockTransport(
-        lambda r: httpx.Response(200, json={"version": "1", "now": "2026-11-23T09:00:00+07:00",
-                                            "clock_offset_seconds": 0, "counts": {}})))
+    client = vssdk.AsyncClient(
+        "https://x.example",
+        transport=httpx.MockTransport(
+            lambda r: httpx.Response(
+                200,
+                json={
+                    "version": "1",
+                    "now": "2026-11-23T09:00:00+07:00",
+                    "clock_offset_seconds": 0,
+                    "counts": {},
+                },
+            )
+        ),
+    )
     asyncio.run(client.sandbox.status())
     with pytest.raises(vssdk.ConfigurationError, match="event loop"):
         asyncio.run(client.sandbox.status())

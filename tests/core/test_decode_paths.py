@@ -15,16 +15,27 @@ from vssdk._core.model import decode_json, decode_value, parse_json
 from vssdk.lookups.models import Facility
 from vssdk.sandbox.models import SandboxStatus
 
-FACILITY = {"code": "01001", "name": "BV", "province_code": "01", "level": "central",
-            "contracted": True}
-STATUS = {"version": "1", "now": "2026-11-23T09:00:00+07:00", "clock_offset_seconds": 0,
-          "counts": {"people": 3}}
+FACILITY = {
+    "code": "01001",
+    "name": "BV",
+    "province_code": "01",
+    "level": "central",
+    "contracted": True,
+}
+STATUS = {
+    "version": "1",
+    "now": "2026-11-23T09:00:00+07:00",
+    "clock_offset_seconds": 0,
+    "counts": {"people": 3},
+}
 
 
 def both(body: bytes, tp: type[Any]) -> tuple[Any, Any]:
     outcomes = []
-    for decode in (lambda: decode_json(body, tp),
-                   lambda: decode_value(parse_json(body), tp, body=body)):
+    for decode in (
+        lambda: decode_json(body, tp),
+        lambda: decode_value(parse_json(body), tp, body=body),
+    ):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
@@ -32,8 +43,14 @@ def both(body: bytes, tp: type[Any]) -> tuple[Any, Any]:
                 error = None
             except vssdk.ResponseValidationError as exc:
                 value, error = None, (exc.path, exc.body)
-        outcomes.append((value, error, [str(w.message) for w in caught],
-                         vssdk.unknown_fields(value) if value is not None else None))
+        outcomes.append(
+            (
+                value,
+                error,
+                [str(w.message) for w in caught],
+                vssdk.unknown_fields(value) if value is not None else None,
+            )
+        )
     return outcomes[0], outcomes[1]
 
 

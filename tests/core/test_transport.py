@@ -282,14 +282,24 @@ def test_post_with_idempotency_key_is_retried_with_the_same_key(respx_mock: resp
     from vssdk._core.operation import Call, operation
     from vssdk.sandbox.models import SandboxStatus
 
-    @operation("submitThing", "POST", "/things", response=SandboxStatus, accepts_idempotency_key=True)
+    @operation(
+        "submitThing", "POST", "/things", response=SandboxStatus, accepts_idempotency_key=True
+    )
     def submit_thing() -> Call:
         return Call(body={"x": 1})
 
-    status = {"version": "1", "now": "2026-11-23T09:00:00+07:00", "clock_offset_seconds": 0,
-              "counts": {}}
+    status = {
+        "version": "1",
+        "now": "2026-11-23T09:00:00+07:00",
+        "clock_offset_seconds": 0,
+        "counts": {},
+    }
     route = respx_mock.post("/things").mock(
-        side_effect=[httpx.ConnectError("reset"), httpx.Response(503), httpx.Response(200, json=status)]
+        side_effect=[
+            httpx.ConnectError("reset"),
+            httpx.Response(503),
+            httpx.Response(200, json=status),
+        ]
     )
     client, _ = make_client(max_retries=3)
     client._engine.invoke(submit_thing, submit_thing.builder())
