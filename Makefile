@@ -21,6 +21,7 @@ demo: $(STAMP)
 test: $(STAMP) browser
 	$(PY) tools/bundle_spec.py --check
 	$(PY) -m ruff check src tests examples benchmarks tools
+	$(PY) -m ruff format --check src tests examples benchmarks tools
 	$(PY) -m mypy
 	HYPOTHESIS_PROFILE=ci $(PY) -m pytest
 
