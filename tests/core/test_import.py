@@ -19,3 +19,23 @@ def test_public_names_resolve() -> None:
 
     for name in vssdk.__all__:
         assert getattr(vssdk, name) is not None
+
+
+def test_only_the_transport_seam_imports_the_http_package() -> None:
+    import ast
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[2] / "src" / "vssdk"
+    offenders = []
+    for path in src.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            if any(n.split(".")[0] in ("httpx", "httpx2") for n in names):
+                offenders.append(str(path.relative_to(src)))
+    assert sorted(set(offenders)) == ["_core/transport.py"]
