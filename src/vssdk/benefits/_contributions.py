@@ -123,7 +123,12 @@ def _build_context(
         ui_ceiling, ui_label = ui_mult * rmw, "rmw"
     else:
         ui_ceiling, ui_label = ui_mult * ref, "reference"
-    oa_key = "rate.employer.occupational_accident" + ("_reduced" if reduced else "")
+    # The 2021-22 OA/OD relief (Decision 23/2021/QĐ-TTg) excludes state-payroll staff; the
+    # reduced rate (Decree 58/2020 Art. 4(1)(b)) is for enterprises, so state payroll ignores it.
+    if state:
+        oa_key = "rate.employer.occupational_accident_state_payroll"
+    else:
+        oa_key = "rate.employer.occupational_accident" + ("_reduced" if reduced else "")
     ui_er_key = "rate.employer.unemployment" + ("_relief" if relief and not state else "")
     keys = (
         "rate.employee.retirement_survivorship",
@@ -290,8 +295,10 @@ def compulsory_contribution(
     ``occupational_reduced``: the employer is approved for the reduced OA/OD rate (Decree 58/2020).
     ``unpaid_working_days`` ≥ 14: no SI/HI/UI for the month. ``part_time``: a part-time worker
     below the lowest SI base is not subject (a result, not an error). ``state_payroll``: salary on
-    the state wage scale. ``ui_relief``: the employer was in UI before 2021-10-01 (0% employer UI
-    from 2021-10 to 2022-09, Resolution 116/NQ-CP; never for state payroll).
+    the state wage scale or in a budget-paid unit: no 0% OA/OD relief in 2021-07 to 2022-06
+    (Decision 23/2021/QĐ-TTg excludes it) and no reduced OA/OD rate. ``ui_relief``: the employer
+    was in UI before 2021-10-01 (0% employer UI from 2021-10 to 2022-09, Resolution 116/NQ-CP;
+    never for state payroll).
 
     Raises RuleInputError for a salary below the legal floor, an unknown region, a date before
     2016-01-01 or non-int money.

@@ -165,7 +165,7 @@ class MaternityBenefit(Explained):
         m = money_formatter(lang)
         mult = self.parameters["maternity.lump_sum_multiple"].value
         ref = self.parameters["base_salary"].value
-        return [
+        steps = [
             tr(
                 lang,
                 f"Trợ cấp nghỉ sinh: {self.leave_months} tháng × 100% lương bình quân 6 tháng"
@@ -182,6 +182,24 @@ class MaternityBenefit(Explained):
             ),
             tr(lang, f"Tổng: {m(self.total)}.", f"Total: {m(self.total)}."),
         ]
+        return self._second_child(lang) + steps
+
+    def _second_child(self, lang: str) -> list[str]:
+        pv = self.parameters.get("maternity.second_child")
+        if pv is None:
+            return []
+        months = pv.value["mother_months"]
+        return [
+            tr(
+                lang,
+                f"Sinh con thứ hai: thời gian nghỉ cơ bản {months} tháng.",
+                f"Second child: base leave of {months} months.",
+            )
+        ]
+
+
+def _child_order(value: object, rule: str) -> int:
+    return check_int("child_order", value, rule, low=1, high=30)
 
 
 def maternity_benefit(
@@ -191,23 +209,42 @@ def maternity_benefit(
     leave_months: int | None = None,
     *,
     extra_days: int = 0,
+    child_order: int = 1,
 ) -> MaternityBenefit:
     """Maternity benefit of a mother for a birth on ``on`` (the birth month fixes the lump sum).
 
     ``average_monthly_salary`` is the average SI salary of the 6 most recent months. The leave is
     6 months plus 1 per child from the second unless ``leave_months`` says otherwise;
-    ``extra_days`` odd days are paid at monthly / 30.
+    ``extra_days`` odd days are paid at monthly / 30. ``child_order=2`` (the mother has one
+    living child at the birth): for births from 2026-07-01 the leave is 7 months (Population Law
+    113/2025/QH15 amending Labour Code Art. 139(1)); before that date the general rule applies.
     """
     rule = "maternity benefit"
     avg = as_exact("average_monthly_salary", average_monthly_salary, rule)
     on = check_date("on", on, rule)
     check_int("children", children, rule, low=1, high=10)
     check_int("extra_days", extra_days, rule, high=30)
+    _child_order(child_order, rule)
     p = Params(on)
     table: dict[str, int] = p("maternity.leave_months")
-    default_months = table["base"] + table["per_extra_child"] * (children - 1)
+    base = table["base"]
+    if child_order == 2:
+        base = max(base, p("maternity.second_child")["mother_months"])
+    default_months = base + table["per_extra_child"] * (children - 1)
     if leave_months is None:
         leave_months = default_months
+    if type(leave_months) is int and leave_months > default_months:
+        hint = (
+            " (a second child born from 2026-07-01 gives 7 months: pass child_order=2)"
+            if child_order != 2
+            else ""
+        )
+        raise RuleInputError(
+            "leave_months",
+            f"{rule}: must be between 0 and {default_months} for this birth, got {leave_months}"
+            + hint,
+            value=leave_months,
+        )
     check_int("leave_months", leave_months, rule, high=default_months)
     leave = round_vnd(avg * leave_months + avg / 30 * extra_days)
     lump = p("maternity.lump_sum_multiple") * p("base_salary") * children
@@ -232,6 +269,19 @@ class PaternityBenefit(Explained):
                 f"Số ngày nghỉ: {self.days} ngày làm việc.",
                 f"Leave: {self.days} working days.",
             ),
+            *(
+                [
+                    tr(
+                        lang,
+                        f"Vợ sinh con thứ hai: tối thiểu "
+                        f"{self.parameters['maternity.second_child'].value['father_days']} ngày.",
+                        f"Second child: at least "
+                        f"{self.parameters['maternity.second_child'].value['father_days']} days.",
+                    )
+                ]
+                if "maternity.second_child" in self.parameters
+                else []
+            ),
             tr(
                 lang,
                 f"Số tiền: lương bình quân / 24 × {self.days} = {m(self.amount)}.",
@@ -247,21 +297,28 @@ def paternity_benefit(
     caesarean: bool = False,
     *,
     premature: bool = False,
+    child_order: int = 1,
 ) -> PaternityBenefit:
     """Paternity benefit for a birth on ``on``: 5 days; 7 for caesarean or birth before 32 weeks;
-    twins 10 (14 by caesarean), +3 per child from the third."""
+    twins 10 (14 by caesarean), +3 per child from the third (by caesarean only from 2025-07-01:
+    Law 58/2014 Art. 34(2)(d) gives a flat 14 days). ``child_order=2``: 10 working days for a
+    second child born from 2026-07-01 (Population Law 113/2025/QH15; Decree 168/2026/NĐ-CP),
+    or more if the general rule gives more."""
     rule = "paternity benefit"
     avg = as_exact("average_monthly_salary", average_monthly_salary, rule)
     on = check_date("on", on, rule)
     check_int("children", children, rule, low=1, high=10)
+    _child_order(child_order, rule)
     p = Params(on)
     t: dict[str, int] = p("paternity.days")
     if children == 1:
         days = t["caesarean"] if caesarean or premature else t["single"]
+    elif caesarean:
+        days = t["twins_caesarean"] + t["per_extra_child_caesarean"] * (children - 2)
     else:
-        days = (t["twins_caesarean"] if caesarean else t["twins"]) + t["per_extra_child"] * (
-            children - 2
-        )
+        days = t["twins"] + t["per_extra_child"] * (children - 2)
+    if child_order == 2:
+        days = max(days, p("maternity.second_child")["father_days"])
     divisor = p("daily_divisor")
     return PaternityBenefit(days, round_vnd(avg / divisor * days), MappingProxyType(p.used))
 
@@ -287,9 +344,25 @@ class UnemploymentBenefit(Explained):
         if not self.eligible:
             return [tr(lang, f"Không đủ điều kiện: {self.reason}", f"Not eligible: {self.reason}")]
         m = money_formatter(lang)
-        rules = self.parameters["unemployment.rules"].value
+        rules = next(v for k, v in self.parameters.items() if k.startswith("unemployment.rules"))
+        rules = rules.value
+        new_law = not self.regime.startswith("38/")
         return [
-            tr(lang, f"Luật Việc làm áp dụng: {self.regime}.", f"Employment law: {self.regime}."),
+            tr(
+                lang,
+                f"Luật Việc làm áp dụng (theo ngày quyết định): {self.regime}; lương bình quân: "
+                + (
+                    "6 tháng đóng BHTN gần nhất."
+                    if new_law
+                    else "6 tháng liền kề trước khi thất nghiệp."
+                ),
+                f"Employment law (by the decision date): {self.regime}; average salary: "
+                + (
+                    "the 6 most recent contribution months."
+                    if new_law
+                    else "the 6 consecutive months before unemployment."
+                ),
+            ),
             tr(
                 lang,
                 f"Mức hưởng: {fmt_pct(rules['rate'], lang)} lương bình quân 6 tháng, tối đa "
@@ -313,12 +386,18 @@ def unemployment_benefit(
     region: int,
     on: dt.date,
     state_payroll: bool = False,
+    *,
+    decision_date: dt.date | None = None,
 ) -> UnemploymentBenefit:
     """Unemployment benefit; ``on`` is the last month of UI contributions (termination month).
 
-    ``average_monthly_salary``: average UI salary of the 6 most recent contribution months.
-    ``contribution_months``: UI months counted for the benefit (≥ 12 needed). The cap is
-    5 × the regional minimum wage (5 × base salary for state payroll under the 2013 law).
+    ``average_monthly_salary``: average UI salary of the 6 months the law applied defines
+    (Law 38/2013: the 6 consecutive months before unemployment; Law 74/2025: the 6 most recent
+    contribution months). ``contribution_months``: UI months counted (≥ 12 needed).
+    ``decision_date``: the law follows the decision, not the last contribution month: files
+    decided from 2026-01-01 follow Law 74/2025 (its Art. 55(4)) whatever ``on`` is. Without it
+    the regime is the one in force on ``on``. The cap is 5 × the regional minimum wage of the
+    last contribution month (under Law 38/2013, 5 × base salary for state payroll).
     """
     rule = "unemployment benefit"
     avg = as_exact("average_monthly_salary", average_monthly_salary, rule)
@@ -328,9 +407,19 @@ def unemployment_benefit(
             "region", f"{rule}: region must be 1, 2, 3 or 4, got {region!r}", value=region
         )
     on = check_date("on", on, rule)
+    decided = on
+    if decision_date is not None:
+        decided = check_date("decision_date", decision_date, rule)
+        if decided < on.replace(day=1):
+            raise RuleInputError(
+                "decision_date",
+                f"{rule}: the decision ({decided.isoformat()}) cannot precede the last "
+                f"contribution month ({on:%Y-%m})",
+                value=decision_date,
+            )
     p = Params(on)
-    regime: str = p("regime.employment_law")
-    r = {k: Fraction(v) for k, v in p("unemployment.rules").items()}
+    regime: str = p("regime.employment_law", on=decided)
+    r = {k: Fraction(v) for k, v in p("unemployment.rules", on=decided).items()}
     if contribution_months < r["min_months"]:
         reason = (
             f"{contribution_months} months of UI, fewer than {int(r['min_months'])} "
@@ -339,7 +428,7 @@ def unemployment_benefit(
         return UnemploymentBenefit(
             False, reason, 0, 0, False, 0, 0, regime, MappingProxyType(p.used)
         )
-    if state_payroll and p("ui_ceiling_basis") != "rmw":
+    if state_payroll and p("ui_ceiling_basis", on=decided) != "rmw":
         cap = int(r["cap_multiple"]) * p("base_salary")
     else:
         cap = int(r["cap_multiple"]) * p("regional_minimum_wage", region=region)

@@ -77,6 +77,7 @@ _PLAIN = (
     "ui_ceiling_basis",
     *_RATE_KEYS,
     "rate.employer.occupational_accident_reduced",
+    "rate.employer.occupational_accident_state_payroll",
     "rate.employer.unemployment_relief",
 )
 _RULE = "compulsory contributions (bulk)"
@@ -131,6 +132,7 @@ def _segment_table(start_day: int) -> tuple[np.ndarray[Any, Any], ...]:
     den = np.ones((8, *shape), np.int64)
     base_rates = [_ratio(p(k)) for k in _RATE_KEYS]
     oa_reduced = _ratio(p("rate.employer.occupational_accident_reduced"))
+    oa_state = _ratio(p("rate.employer.occupational_accident_state_payroll"))
     ui_relief = _ratio(p("rate.employer.unemployment_relief"))
     for r in range(4):
         rmw: int = p("regional_minimum_wage", r + 1)
@@ -140,7 +142,9 @@ def _segment_table(start_day: int) -> tuple[np.ndarray[Any, Any], ...]:
             for reduced in (0, 1):
                 for relief in (0, 1):
                     rates = list(base_rates)
-                    if reduced:
+                    if state:
+                        rates[_OA] = oa_state
+                    elif reduced:
                         rates[_OA] = oa_reduced
                     if relief and not state:
                         rates[_UI_ER] = ui_relief
