@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint typecheck unit bench spec sandbox browser clean
+.PHONY: demo test test-dates lint typecheck unit bench spec sandbox browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,17 @@ test: $(STAMP) browser
 	$(PY) -m ruff format --check src tests examples benchmarks tools
 	$(PY) -m mypy
 	HYPOTHESIS_PROFILE=ci $(PY) -m pytest
+	$(MAKE) --no-print-directory test-dates
+
+## test-dates: the suite (less the slow contract tests) with the sandbox clock pinned to dates that
+## have broken calendar-bound code before: a 1 December, 29 February of a leap year, a 31 December.
+## The main run pins 2026-06-15 (tests/conftest.py); no test may depend on today's date.
+PINNED_DATES := 2026-12-01 2028-02-29 2027-12-31
+test-dates: $(STAMP)
+	@for day in $(PINNED_DATES); do \
+		echo "== suite with the sandbox clock pinned to $$day"; \
+		VSSDK_SANDBOX_NOW=$$day HYPOTHESIS_PROFILE=ci $(PY) -m pytest --ignore=tests/contract || exit 1; \
+	done
 
 unit: $(STAMP)
 	HYPOTHESIS_PROFILE=dev $(PY) -m pytest -x

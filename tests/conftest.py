@@ -23,6 +23,11 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
+# --- time: every sandbox in the suite (in-process, embedded, and examples run as subprocesses)
+# starts on a pinned date, so no test depends on today. `make test-dates` runs the suite on
+# other pinned dates (a 1 December, 29 February of a leap year, a 31 December).
+os.environ.setdefault("VSSDK_SANDBOX_NOW", "2026-06-15")
+
 # --- sandbox fixtures ---------------------------------------------------------------------------
 import asyncio  # noqa: E402
 import warnings  # noqa: E402

@@ -26,7 +26,7 @@ def facility_token(sandbox: Sandbox, client_id: str = "01001_BV") -> str:
             "kind": "organisation",
             "client_id": client_id,
             "scopes": ["hi.card_check", "hi.claims"],
-            "expires_at": sandbox.now().timestamp() + 3600,
+            "expires_at": sandbox.real_time() + 3600,
         },
     )
     return token

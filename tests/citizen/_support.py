@@ -44,7 +44,7 @@ def citizen_token(
             "client_id": "test-app",
             "scopes": list(scopes),
             "identity_level": level,
-            "expires_at": sandbox.now().timestamp() + 400 * 86400,
+            "expires_at": sandbox.real_time() + 400 * 86400,
         },
     )
     return token

@@ -66,7 +66,7 @@ def test_every_result_code_through_the_wire(wire: vssdk.Client, fixture: dict[st
 def test_wire_result_matches_rest_shape(wire: vssdk.Client, sandbox: Sandbox) -> None:
     result = _check(wire, VALID)
     assert result.card is not None
-    assert result.card.valid_to == dt.date(sandbox.today().year, 12, 31)
+    assert result.card.valid_to == dt.date(sandbox.today().year + 1, 12, 31)
     assert result.card.birth_date == VALID["birth_date"]
     assert result.card.sex == "male"
     assert result.visits[0].admitted_at.utcoffset() == dt.timedelta(hours=7)

@@ -33,7 +33,7 @@ def org_token(
             "client_id": client_id,
             "scopes": list(scopes),
             "identity_level": 0,
-            "expires_at": sandbox.now().timestamp() + 10 * 365 * 86400,
+            "expires_at": sandbox.real_time() + 10 * 365 * 86400,
         },
     )
     return token

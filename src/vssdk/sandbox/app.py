@@ -13,7 +13,9 @@ import hashlib
 import importlib
 import json
 import logging
+import os
 import secrets
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -41,21 +43,69 @@ from vssdk.sandbox.security import Principal, authenticate, authorize
 from vssdk.sandbox.spec import OperationSpec, spec_index
 from vssdk.sandbox.store import Store
 
-__all__ = ["Sandbox", "SandboxConfig", "create_app"]
+__all__ = [
+    "Clock",
+    "Sandbox",
+    "SandboxConfig",
+    "clock_from_env",
+    "create_app",
+    "pinned_clock",
+    "system_clock",
+]
 
 log = logging.getLogger("vssdk.sandbox")
 VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 IDEMPOTENCY = "idempotency"
+CLOCK_ENV = "VSSDK_SANDBOX_NOW"
+
+Clock = Callable[[], dt.datetime]
+"""A source of the sandbox's base time: returns an aware datetime (simulated advances add to it)."""
+
+
+def system_clock() -> dt.datetime:
+    """The real time, in Vietnam."""
+    return dt.datetime.now(VN_TZ)
+
+
+def pinned_clock(start: dt.datetime | dt.date | str) -> Clock:
+    """A clock that starts at ``start`` (09:00 in Vietnam for a bare date) and runs at real speed.
+
+    Tests pin the sandbox with it so that seeds and lifecycles never depend on today's date.
+    """
+    if isinstance(start, str):
+        start = dt.datetime.fromisoformat(start) if "T" in start else dt.date.fromisoformat(start)
+    if not isinstance(start, dt.datetime):
+        start = dt.datetime.combine(start, dt.time(9, 0), VN_TZ)
+    if start.tzinfo is None:
+        raise ValueError(f"pinned_clock needs a timezone-aware datetime, got {start.isoformat()}")
+    origin, began = start, time.monotonic()
+
+    def now() -> dt.datetime:
+        return origin + dt.timedelta(seconds=time.monotonic() - began)
+
+    return now
+
+
+def clock_from_env() -> Clock:
+    """``$VSSDK_SANDBOX_NOW`` (an ISO date or datetime) pins the clock; otherwise real time."""
+    pinned = os.environ.get(CLOCK_ENV, "").strip()
+    return pinned_clock(pinned) if pinned else system_clock
 
 
 @attrs.frozen(slots=True)
 class SandboxConfig:
-    """How a sandbox runs. ``data_dir=None`` keeps all state in memory (tests)."""
+    """How a sandbox runs. ``data_dir=None`` keeps all state in memory (tests).
+
+    ``clock`` gives the base of simulated time (seeds are laid out from it; ``advance_clock``
+    adds to it). Tokens are always stamped with real time, since clients verify them against
+    their own clock.
+    """
 
     data_dir: Path | None = None
     validate_responses: bool = True
     seed: str = "vssdk-sandbox-v1"
     issuer: str | None = None  # public base URL, when it differs from the request's
+    clock: Clock = attrs.field(factory=clock_from_env)
 
 
 def _json(data: Any) -> bytes:
@@ -134,8 +184,14 @@ class Sandbox:
 
     # -- time, events, lifecycle ----------------------------------------------------------------
     def now(self) -> dt.datetime:
-        """Sandbox time in Vietnam (+07:00): the real clock plus any simulated advance."""
-        return dt.datetime.now(VN_TZ).replace(microsecond=0) + self.clock_offset
+        """Sandbox time in Vietnam (+07:00): the configured clock plus any simulated advance."""
+        base = self.config.clock().astimezone(VN_TZ).replace(microsecond=0)
+        return base + self.clock_offset
+
+    @staticmethod
+    def real_time() -> float:
+        """Seconds since the epoch on the real clock: what tokens are stamped and checked with."""
+        return time.time()
 
     def today(self) -> dt.date:
         return self.now().date()

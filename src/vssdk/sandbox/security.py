@@ -63,7 +63,7 @@ def authenticate(sandbox: Sandbox, headers: Mapping[str, str]) -> Principal | No
 
 def _stored_token(sandbox: Sandbox, token: str) -> Principal | None:
     doc = sandbox.store.get(ACCESS_TOKENS, token)
-    if doc is None or doc.get("expires_at", 0) < sandbox.now().timestamp():
+    if doc is None or doc.get("expires_at", 0) < sandbox.real_time():
         return None
     reason = doc.get("revoked")
     family = doc.get("family")

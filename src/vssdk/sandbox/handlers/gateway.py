@@ -68,7 +68,8 @@ def token_take(ctx: Ctx) -> dict[str, Any]:
     account = ctx.store.get("gateway_accounts", username) if username else None
     if account is None or form.get("password", "").upper() != account["password_md5"]:
         return {"maKetQua": "401", "thongDiep": _LOGIN_REFUSED}
-    now = ctx.sandbox.now()
+    # Tokens carry real time: the client checks their expiry against its own clock.
+    now = dt.datetime.fromtimestamp(ctx.sandbox.real_time(), ctx.sandbox.now().tzinfo)
     access = secrets.token_urlsafe(24)
     id_token = str(uuid.uuid4())
     expires = now + TOKEN_LIFETIME
@@ -95,7 +96,7 @@ def _account(
     doc = sandbox.store.get("gateway_tokens", token) if token else None
     if doc is None or doc["id_token"] != id_token or doc["username"] != username:
         return None
-    if doc["expires_at"] < sandbox.now().timestamp():
+    if doc["expires_at"] < sandbox.real_time():
         return None
     account = sandbox.store.get("gateway_accounts", username)
     if account is None or password.upper() != account["password_md5"]:

@@ -65,7 +65,13 @@ ACR = {1: "loa1", 2: "loa2"}
 
 
 def _now(ctx: Ctx) -> int:
+    """Simulated time: drives account lockouts and OTP challenges (business rules)."""
     return int(ctx.sandbox.now().timestamp())
+
+
+def _token_now() -> int:
+    """Real time: tokens and codes are verified by clients against their own clock."""
+    return int(time.time())
 
 
 def _iso(sandbox: Sandbox, epoch: int) -> str:
@@ -426,7 +432,7 @@ def complete_otp(ctx: Ctx, challenge_id: str, code: str) -> dict[str, Any]:
 
 def _id_token(ctx: Ctx, grant: Mapping[str, Any], client_id: str, family: str) -> str:
     person = ctx.store.get("people", grant["si_code"]) or {}
-    now = _now(ctx)
+    now = _token_now()
     claims = {
         "iss": issuer(ctx),
         "sub": grant["si_code"],
@@ -459,7 +465,7 @@ def issue_tokens(
     ``grant`` has ``kind``, ``subject`` (SI code or client id), ``scopes``, ``level``, and for
     citizens ``si_code``, ``device_id``, ``idp``, ``nonce``.
     """
-    now = _now(ctx)
+    now = _token_now()
     citizen = grant["kind"] == "citizen"
     ttl = CITIZEN_TOKEN_TTL if citizen else ORG_TOKEN_TTL
     new_family = family is None
@@ -564,7 +570,7 @@ def _grant_code(ctx: Ctx, client: dict[str, Any], form: Mapping[str, str]) -> di
         raise oauth_error(400, "invalid_grant", "authorization code already used")
     if code["client_id"] != client["client_id"]:
         raise oauth_error(400, "invalid_grant", "authorization code was issued to another client")
-    if code["expires_at"] < _now(ctx):
+    if code["expires_at"] < _token_now():
         raise oauth_error(400, "invalid_grant", "authorization code expired")
     if form.get("redirect_uri") != code["redirect_uri"]:
         raise oauth_error(400, "invalid_grant", "redirect_uri does not match the authorization")
@@ -605,7 +611,7 @@ def _grant_refresh(ctx: Ctx, client: dict[str, Any], form: Mapping[str, str]) ->
             "refresh token already used; the whole session is revoked",
             slug="refresh-token-reused",
         )
-    if doc["expires_at"] < _now(ctx):
+    if doc["expires_at"] < _token_now():
         raise oauth_error(400, "invalid_grant", "refresh token expired")
     doc["used"] = True
     ctx.store.put(REFRESH_TOKENS, token, doc)
@@ -685,7 +691,7 @@ def introspect_token(ctx: Ctx) -> Any:
     if client["type"] == "public":
         raise oauth_error(401, "invalid_client", "introspection is for confidential clients")
     token = form.get("token", "")
-    now = _now(ctx)
+    now = _token_now()
     doc = ctx.store.get(ACCESS_TOKENS, token)
     kind = "access_token"
     if doc is None:
@@ -888,7 +894,7 @@ def _issue_code(ctx: Ctx, params: Mapping[str, str], grant: Mapping[str, Any]) -
             "redirect_uri": params["redirect_uri"],
             "code_challenge": params.get("code_challenge") or None,
             "grant": dict(grant),
-            "expires_at": _now(ctx) + CODE_TTL,
+            "expires_at": _token_now() + CODE_TTL,
             "used": False,
             "family": None,
         },
