@@ -133,10 +133,10 @@ def _parameter_section(p: Parameter) -> list[str]:
     out = [f"### `{p.name}`", "", p.description.get("en", ""), ""]
     if p.description.get("vi"):
         out += [f"*{p.description['vi']}*", ""]
-    if p.unit or p.rounding:
-        meta = [f"unit: {p.unit}"] if p.unit else []
-        meta += [f"rounding: {p.rounding}"] if p.rounding else []
-        out += ["; ".join(meta), ""]
+    meta = [f"unit: {p.unit}"] if p.unit else []
+    meta += [f"rounding: {p.rounding}"] if p.rounding else []
+    meta.append(f"known good until: {p.known_good_until.isoformat()} (last review)")
+    out += ["; ".join(meta), ""]
     if p.name == "cpi_coefficient":
         return out + _cpi_table(p)
     if p.by_region:
@@ -175,11 +175,15 @@ def _cpi_table(p: Parameter) -> list[str]:
 
 
 def _function_section(name: str, code: str, call: Callable[[], Any]) -> list[str]:
+    import warnings
+
     import attrs
 
     func = getattr(benefits, name)
     doc = inspect.getdoc(func) or ""
-    result = call()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", benefits.StaleParameters)  # shown by explain()
+        result = call()
     shown = [
         f"{f.name} = {getattr(result, f.name)!r}"
         for f in attrs.fields(type(result))
@@ -232,6 +236,13 @@ def render() -> str:
         "Adding a new value (e.g. next year's base salary) is a data change: close the current "
         "value's `effective_to` and append the new value with its citation; the loader rejects "
         "gaps, overlaps and uncited values.",
+        "",
+        "Horizon: every series carries `known_good_until`, the date to which it is known good "
+        "(its last review against the public legal texts). A result computed for a later date "
+        "still gets the last known value, but carries a `benefits.StaleParameters` warning in "
+        "`.warnings` naming the series and its horizon (also issued through Python's `warnings`, "
+        "printed by `explain()` and by `vssdk calc`). Drafts that may change a value soon, and "
+        "the rounding convention of each rule, are listed in `docs/rules-notes.md`.",
         "",
         "## Functions",
         "",

@@ -14,6 +14,9 @@ from vssdk import benefits
 from vssdk.benefits import bulk
 from vssdk.benefits._errors import RuleInputError
 
+# Dates run past the data horizon on purpose: the StaleParameters warnings are expected.
+pytestmark = pytest.mark.filterwarnings("ignore::vssdk.benefits.StaleParameters")
+
 pa = pytest.importorskip("pyarrow")
 pd = pytest.importorskip("pandas")
 

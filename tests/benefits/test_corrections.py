@@ -119,3 +119,69 @@ def test_caesarean_triplets_under_law_58_2014_get_a_flat_14_days() -> None:
 )
 def test_corrected_citations(name: str, on: dt.date, citation: str) -> None:
     assert benefits.lookup_parameter(name, on).citation.reference == citation
+
+
+# --- the horizon -------------------------------------------------------------------------------
+
+
+def test_results_within_the_horizon_carry_no_warning() -> None:
+    r = benefits.compulsory_contribution(20_000_000, dt.date(2026, 11, 1), 1)
+    assert r.warnings == ()
+    assert "Warning" not in r.explain("en")
+
+
+def test_computing_past_the_horizon_warns_naming_series_and_date() -> None:
+    on = dt.date(2027, 3, 1)
+    with pytest.warns(benefits.StaleParameters) as caught:
+        r = benefits.compulsory_contribution(20_000_000, on, 1, state_payroll=True)
+    assert r.employee == 2_100_000  # the last known value is still used
+    stale = {w.series: w for w in r.warnings}
+    assert stale["base_salary"].horizon == dt.date(2026, 12, 2)
+    assert stale["base_salary"].on == on
+    assert "regional_minimum_wage" in stale
+    assert "base_salary" in str(caught[0].message)
+    text = r.explain("en")
+    assert "known good until 2026-12-02" in text
+    assert "base_salary" in text
+    assert "rà soát đến 02/12/2026" in r.explain("vi")
+
+
+def test_a_series_with_its_own_horizon() -> None:
+    """The 2026 rural poverty line is assumed (no 2026-2030 standard found): known good to 2025."""
+    with pytest.warns(benefits.StaleParameters):
+        r = benefits.voluntary_si_contribution(1_500_000, dt.date(2026, 2, 1))
+    assert [w.series for w in r.warnings] == ["rural_poverty_line"]
+    assert r.warnings[0].horizon == dt.date(2025, 12, 31)
+    assert benefits.lookup_parameter("cpi_coefficient", dt.date(2026, 5, 1)).known_good_until == (
+        dt.date(2026, 12, 31)
+    )
+
+
+def test_stale_warnings_are_picklable_and_comparable() -> None:
+    import pickle
+
+    w = benefits.StaleParameters("base_salary", dt.date(2026, 12, 2), dt.date(2027, 1, 1))
+    assert pickle.loads(pickle.dumps(w)) == w
+    assert issubclass(benefits.StaleParameters, UserWarning)
+
+
+def test_bulk_warns_past_the_horizon() -> None:
+    np = pytest.importorskip("numpy")
+    from vssdk.benefits import bulk
+
+    days = np.array(["2026-11-01", "2027-02-01"], dtype="datetime64[D]")
+    with pytest.warns(benefits.StaleParameters, match="2027-02-01"):
+        bulk.compulsory_contribution_arrays(np.array([20_000_000, 20_000_000]), days, 1)
+
+
+def test_cli_prints_the_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+
+    from vssdk._cli import calc
+
+    args = ["--monthly-salary", "20000000", "--on", "2027-03-01", "--region", "1"]
+    ns = argparse.Namespace(file=None, function="compulsory_contribution", lang="en", args=args)
+    assert calc.run(ns) == 0
+    out, err = capsys.readouterr()
+    assert "Warning: parameter data known good until 2026-12-02" in out
+    assert "StaleParameters: known good until 2026-12-02, used for 2027-03-01" in err

@@ -188,17 +188,44 @@ def test_valid_small_file_loads(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
         f"""
+        known_good_until: 2026-12-02
         parameters:
           - name: p
             kind: rate
             values:
               - {{effective_from: 2016-01-01, effective_to: 2016-12-31, value: "0.1", citation: {CITE}}}
               - {{effective_from: 2017-01-01, effective_to: null, value: "0.2", citation: {CITE}}}
+          - name: q
+            kind: integer
+            known_good_until: 2020-06-30
+            values:
+              - {{effective_from: 2016-01-01, effective_to: null, value: 3, citation: {CITE}}}
         """,
     )
     ps = load_parameter_files([path])
     assert str(ps.get("p", dt.date(2016, 12, 31)).value) == "0.1"
     assert str(ps.get("p", dt.date(2017, 1, 1)).value) == "0.2"
+    assert ps.parameters["p"].known_good_until == dt.date(2026, 12, 2)
+    assert ps.get("q", dt.date(2017, 1, 1)).known_good_until == dt.date(2020, 6, 30)
+
+
+def test_a_series_without_horizon_is_rejected(tmp_path: Path) -> None:
+    msg = _load_error(
+        tmp_path,
+        f"""
+        parameters:
+          - name: p
+            kind: money
+            values:
+              - {{effective_from: 2016-01-01, effective_to: null, value: 1, citation: {CITE}}}
+        """,
+    )
+    assert "known_good_until" in msg
+
+
+def test_every_package_series_has_a_horizon() -> None:
+    for name, p in parameters().parameters.items():
+        assert p.known_good_until >= dt.date(2025, 12, 31), name
 
 
 def test_importing_benefits_is_light() -> None:

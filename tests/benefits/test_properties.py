@@ -11,6 +11,9 @@ from hypothesis import strategies as st
 
 from vssdk import benefits
 
+# Dates run past the data horizon on purpose: the StaleParameters warnings are expected.
+pytestmark = pytest.mark.filterwarnings("ignore::vssdk.benefits.StaleParameters")
+
 DATES = st.dates(min_value=dt.date(2016, 1, 1), max_value=dt.date(2030, 12, 31))
 REGIONS = st.integers(1, 4)
 SALARY = st.integers(6_000_000, 200_000_000)  # above every floor since 2016 (max RMW 5,310,000)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from vssdk import benefits
 from vssdk.benefits._params import parameters
+
+# Dates run past the data horizon on purpose: the StaleParameters warnings are expected.
+pytestmark = pytest.mark.filterwarnings("ignore::vssdk.benefits.StaleParameters")
 
 
 def test_a_change_date_starts_a_new_segment() -> None:

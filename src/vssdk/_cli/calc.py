@@ -18,6 +18,7 @@ import datetime as dt
 import inspect
 import sys
 import typing
+import warnings
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -71,7 +72,9 @@ def run(args: argparse.Namespace) -> int:
     rest, lang = _pop_lang(list(args.args), args.lang)
     try:
         kwargs = parse_arguments(func, rest)
-        result = func(**kwargs)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", benefits.StaleParameters)  # printed below
+            result = func(**kwargs)
     except benefits.RuleInputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -79,6 +82,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(format_result(result, lang))
+    from vssdk.benefits._common import group_stale
+
+    for horizon, on, series in group_stale(getattr(result, "warnings", ())):
+        print(
+            f"warning: StaleParameters: known good until {horizon.isoformat()}, used for "
+            f"{on.isoformat()}: {', '.join(series)}",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -200,6 +211,7 @@ def format_result(result: Any, lang: str) -> str:
         if field.name.startswith("_") or field.name == "parameters":
             continue
         lines.append(f"{field.name}: {getattr(result, field.name)}")
+
     by_fund = getattr(result, "by_fund", None)
     if by_fund is not None:
         for fund, share in by_fund.items():

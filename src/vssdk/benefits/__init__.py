@@ -25,7 +25,7 @@ from vssdk.benefits._contributions import (
     household_hi_contribution,
     voluntary_si_contribution,
 )
-from vssdk.benefits._errors import ParameterDataError, RuleInputError
+from vssdk.benefits._errors import ParameterDataError, RuleInputError, StaleParameters
 from vssdk.benefits._health import HIBenefit, hi_benefit
 from vssdk.benefits._long_term import (
     AverageSalary,
@@ -76,6 +76,7 @@ __all__ = [
     "Pension",
     "RuleInputError",
     "SicknessBenefit",
+    "StaleParameters",
     "SurvivorLumpSum",
     "UnemploymentBenefit",
     "VoluntarySIContribution",

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+import warnings
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Protocol
 
-from vssdk.benefits._errors import RuleInputError
+from vssdk.benefits._errors import RuleInputError, StaleParameters
 from vssdk.benefits._params import ParameterValue, parameters
 
 __all__ = [
     "EARLIEST",
     "Explained",
+    "ParameterMap",
     "Params",
     "as_exact",
     "check_date",
@@ -22,6 +24,7 @@ __all__ = [
     "fmt_money",
     "fmt_num",
     "fmt_pct",
+    "group_stale",
     "money_formatter",
     "round_vnd",
     "tr",
@@ -111,22 +114,80 @@ def years_rounded(months: int) -> Fraction:
     return Fraction(years) + (Fraction(1, 2) if rest <= 6 else 1)
 
 
-class Params:
-    """Collects the parameter values a rule reads (for ``.parameters`` and ``.citations``)."""
+def group_stale(
+    stale: tuple[StaleParameters, ...],
+) -> list[tuple[dt.date, dt.date, list[str]]]:
+    """Horizon warnings grouped by (horizon, date used): ``[(horizon, on, [series, ...])]``."""
+    groups: dict[tuple[dt.date, dt.date], list[str]] = {}
+    for w in stale:
+        groups.setdefault((w.horizon, w.on), []).append(w.series)
+    return [(h, on, names) for (h, on), names in sorted(groups.items())]
 
-    __slots__ = ("_on", "used")
+
+class ParameterMap(Mapping[str, ParameterValue]):
+    """The parameters a result used (read-only), with the horizon warnings met on the way."""
+
+    __slots__ = ("_data", "stale")
+
+    def __init__(
+        self, data: Mapping[str, ParameterValue], stale: tuple[StaleParameters, ...] = ()
+    ) -> None:
+        self._data = dict(data)
+        self.stale = stale
+
+    def __getitem__(self, key: str) -> ParameterValue:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return f"ParameterMap({self._data!r})"
+
+
+class Params:
+    """Collects the parameter values a rule reads (for ``.parameters`` and ``.citations``).
+
+    A value read for a date past its series' ``known_good_until`` adds a
+    :class:`StaleParameters` warning (kept for the result and issued through ``warnings``).
+    """
+
+    __slots__ = ("_on", "stale", "used")
 
     def __init__(self, on: dt.date) -> None:
         self._on = on
         self.used: dict[str, ParameterValue] = {}
+        self.stale: dict[str, StaleParameters] = {}
 
     def __call__(self, name: str, *, region: int | None = None, on: dt.date | None = None) -> Any:
-        pv = parameters().get(name, on or self._on, region)
+        when = on or self._on
+        pv = parameters().get(name, when, region)
         key = name if region is None else f"{name}[{region}]"
         if on is not None and on != self._on:
-            key = f"{key}@{(on or self._on).isoformat()}"
+            key = f"{key}@{when.isoformat()}"
         self.used[key] = pv
+        horizon = pv.known_good_until
+        if horizon is not None and when > horizon and name not in self.stale:
+            self.stale[name] = StaleParameters(name, horizon, when)
         return pv.value
+
+    def frozen(self) -> ParameterMap:
+        """The parameters read so far, for a result's ``.parameters``; issues one
+        :class:`StaleParameters` warning naming every series used past its horizon."""
+        stale = tuple(self.stale.values())
+        if stale:
+            warnings.warn(
+                StaleParameters(
+                    ", ".join(w.series for w in stale),
+                    min(w.horizon for w in stale),
+                    max(w.on for w in stale),
+                ),
+                stacklevel=3,
+            )
+        return ParameterMap(self.used, stale)
 
 
 # --- explanation formatting --------------------------------------------------------------------
@@ -187,6 +248,12 @@ class Explained:
         raise NotImplementedError
 
     @property
+    def warnings(self) -> tuple[StaleParameters, ...]:
+        """Parameter series used past their ``known_good_until`` date (empty when none)."""
+        stale: tuple[StaleParameters, ...] = getattr(self.parameters, "stale", ())
+        return stale
+
+    @property
     def citations(self) -> tuple[str, ...]:
         """The legal sources of every parameter used, without repeats, in order of use."""
         seen: dict[str, None] = {}
@@ -201,6 +268,18 @@ class Explained:
                 "lang", f"explain: lang must be 'vi' or 'en', got {lang!r}", value=lang
             )
         lines = [f"{i}. {step}" for i, step in enumerate(self._steps(lang), 1)]
+        for horizon, on, series in group_stale(self.warnings):
+            names = ", ".join(series)
+            lines.append(
+                tr(
+                    lang,
+                    f"Cảnh báo: dữ liệu tham số chỉ được rà soát đến {horizon:%d/%m/%Y} "
+                    f"({names}); áp dụng cho ngày {on:%d/%m/%Y}, giá trị có thể đã được thay "
+                    "đổi bởi văn bản mới.",
+                    f"Warning: parameter data known good until {horizon.isoformat()} (last "
+                    f"review) used for {on.isoformat()} ({names}); a later change may be missing.",
+                )
+            )
         citations = self.citations
         if citations:
             lines.append(tr(lang, "Căn cứ:", "Sources:"))

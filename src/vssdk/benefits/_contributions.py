@@ -152,7 +152,7 @@ def _build_context(
         regime=regime,
         rates=rates,
         ratios=tuple(r.as_integer_ratio() for r in rates),
-        parameters=MappingProxyType(p.used),
+        parameters=p.frozen(),
     )
 
 
@@ -523,7 +523,7 @@ def voluntary_si_contribution(
         payable_total=total,
         income_floor=floor,
         income_ceiling=ceiling,
-        parameters=MappingProxyType(p.used),
+        parameters=p.frozen(),
     )
 
 
@@ -597,5 +597,5 @@ def household_hi_contribution(
         shares=shares,
         per_member=per_member,
         total=sum(per_member),
-        parameters=MappingProxyType(p.used),
+        parameters=p.frozen(),
     )

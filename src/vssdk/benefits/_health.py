@@ -7,7 +7,6 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from types import MappingProxyType
 
 import attrs
 
@@ -125,6 +124,4 @@ def hi_benefit(
     if small or at_primary_level:
         level = Decimal(1)
     fund = round_vnd(Fraction(level) * Fraction(factor) * covered_cost)
-    return HIBenefit(
-        card_code[:3], level, factor, small, fund, covered_cost - fund, MappingProxyType(p.used)
-    )
+    return HIBenefit(card_code[:3], level, factor, small, fund, covered_cost - fund, p.frozen())

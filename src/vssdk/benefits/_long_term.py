@@ -162,7 +162,7 @@ def cpi_adjusted_average_salary(
     result = average_monthly_salary(rows)
     p = Params(settled_on)
     p("cpi_coefficient")
-    return attrs.evolve(result, parameters=MappingProxyType(p.used))
+    return attrs.evolve(result, parameters=p.frozen())
 
 
 # --- one-time SI and survivor lump sum ---------------------------------------------------------
@@ -298,7 +298,7 @@ def one_time_si(
         state_support_deducted=deducted,
         amount=gross - deducted,
         under_one_year=total < 12,
-        parameters=MappingProxyType(p.used),
+        parameters=p.frozen(),
     )
 
 
@@ -360,7 +360,7 @@ def survivor_lump_sum(
         _dec(months),
         applied,
         round_vnd(months * mbq),
-        MappingProxyType(p.used),
+        p.frozen(),
     )
 
 
@@ -429,9 +429,9 @@ def funeral_allowance(
             f"{contribution_months} months of compulsory SI, fewer than {minimum} "
             "(Law 41/2024/QH15 Art. 85(1); Law 58/2014/QH13 Art. 66(1))"
         )
-        return FuneralAllowance(False, 0, reason, MappingProxyType(p.used))
+        return FuneralAllowance(False, 0, reason, p.frozen())
     amount = p("funeral.multiple") * p("base_salary")
-    return FuneralAllowance(True, amount, None, MappingProxyType(p.used))
+    return FuneralAllowance(True, amount, None, p.frozen())
 
 
 # --- pension -----------------------------------------------------------------------------------
@@ -546,7 +546,7 @@ def pension(
             False,
             0,
             regime,
-            MappingProxyType(p.used),
+            p.frozen(),
         )
     if sex == "female":
         base_years, step = r["female_base_years"], r["female_step"]
@@ -582,5 +582,5 @@ def pension(
         floor_applied=floor_applied,
         retirement_lump_sum=lump,
         regime=regime,
-        parameters=MappingProxyType(p.used),
+        parameters=p.frozen(),
     )

@@ -65,6 +65,8 @@ class ParameterValue:
     effective_to: dt.date | None
     citation: Citation
     region: int | None = None
+    known_good_until: dt.date | None = None
+    """The series' horizon: the date to which it is known good (its last review)."""
 
     def __str__(self) -> str:
         end = self.effective_to.isoformat() if self.effective_to else "…"
@@ -85,6 +87,7 @@ class Parameter:
     rounding: str | None
     values: tuple[ParameterValue, ...]
     source: str
+    known_good_until: dt.date
 
 
 class ParameterSet:
@@ -112,6 +115,7 @@ class ParameterSet:
                 changes.add(v.effective_from.toordinal())
                 if v.effective_to is not None:
                     changes.add(v.effective_to.toordinal() + 1)
+            changes.add(p.known_good_until.toordinal() + 1)  # past it, results carry a warning
         self._changes: list[int] = sorted(changes)
 
     def segment(self, on: dt.date) -> int:
@@ -228,7 +232,7 @@ def _date(source: str, name: str, field: str, raw: Any, *, nullable: bool) -> dt
     return raw
 
 
-def _parameter(source: str, raw: Any) -> Parameter:
+def _parameter(source: str, raw: Any, default_horizon: Any = None) -> Parameter:
     if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
         raise _fail(source, "?", "each parameter needs a name")
     name: str = raw["name"]
@@ -265,6 +269,15 @@ def _parameter(source: str, raw: Any) -> Parameter:
             )
         )
     _check_timeline(source, name, values)
+    horizon = _date(
+        source,
+        name,
+        "known_good_until",
+        raw.get("known_good_until", default_horizon),
+        nullable=False,
+    )
+    assert horizon is not None
+    values = [attrs.evolve(v, known_good_until=horizon) for v in values]
     description = raw.get("description") or {}
     return Parameter(
         name=name,
@@ -275,6 +288,7 @@ def _parameter(source: str, raw: Any) -> Parameter:
         rounding=raw.get("rounding"),
         values=tuple(values),
         source=source,
+        known_good_until=horizon,
     )
 
 
@@ -312,7 +326,8 @@ def load_parameter_files(paths: Iterable[Path]) -> ParameterSet:
             doc = yaml.load(fh, Loader=loader)  # noqa: S506 - a SafeLoader
         if not isinstance(doc, dict) or not isinstance(doc.get("parameters"), list):
             raise _fail(path.name, "?", "file must have a top-level 'parameters' list")
-        params.extend(_parameter(path.name, raw) for raw in doc["parameters"])
+        horizon = doc.get("known_good_until")
+        params.extend(_parameter(path.name, raw, horizon) for raw in doc["parameters"])
     return ParameterSet(params)
 
 

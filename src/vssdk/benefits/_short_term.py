@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from types import MappingProxyType
 
 import attrs
 
@@ -142,7 +141,7 @@ def sickness_benefit(
         daily=round_vnd(daily),
         amount=round_vnd(daily * Fraction(counted)),
         monthly_salary=monthly_salary,
-        parameters=MappingProxyType(p.used),
+        parameters=p.frozen(),
     )
 
 
@@ -249,7 +248,7 @@ def maternity_benefit(
     leave = round_vnd(avg * leave_months + avg / 30 * extra_days)
     lump = p("maternity.lump_sum_multiple") * p("base_salary") * children
     return MaternityBenefit(
-        leave_months, extra_days, leave, lump, leave + lump, children, MappingProxyType(p.used)
+        leave_months, extra_days, leave, lump, leave + lump, children, p.frozen()
     )
 
 
@@ -320,7 +319,7 @@ def paternity_benefit(
     if child_order == 2:
         days = max(days, p("maternity.second_child")["father_days"])
     divisor = p("daily_divisor")
-    return PaternityBenefit(days, round_vnd(avg / divisor * days), MappingProxyType(p.used))
+    return PaternityBenefit(days, round_vnd(avg / divisor * days), p.frozen())
 
 
 # --- unemployment ------------------------------------------------------------------------------
@@ -425,9 +424,7 @@ def unemployment_benefit(
             f"{contribution_months} months of UI, fewer than {int(r['min_months'])} "
             f"(employment law {regime})"
         )
-        return UnemploymentBenefit(
-            False, reason, 0, 0, False, 0, 0, regime, MappingProxyType(p.used)
-        )
+        return UnemploymentBenefit(False, reason, 0, 0, False, 0, 0, regime, p.frozen())
     if state_payroll and p("ui_ceiling_basis", on=decided) != "rmw":
         cap = int(r["cap_multiple"]) * p("base_salary")
     else:
@@ -445,5 +442,5 @@ def unemployment_benefit(
         duration,
         monthly * duration,
         regime,
-        MappingProxyType(p.used),
+        p.frozen(),
     )

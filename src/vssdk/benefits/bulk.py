@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import warnings
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -24,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from vssdk.benefits._common import EARLIEST
-from vssdk.benefits._errors import RuleInputError
+from vssdk.benefits._errors import RuleInputError, StaleParameters
 from vssdk.benefits._lookups import lookup_parameter
 
 __all__ = [
@@ -102,6 +103,16 @@ def _segment_starts() -> tuple[int, ...]:
             on = pv.effective_to + dt.timedelta(days=1)
             starts.add(on)
     return tuple(sorted(d.toordinal() - _EPOCH for d in starts))
+
+
+@functools.cache
+def _horizon() -> tuple[dt.date, str]:
+    """The earliest ``known_good_until`` of the parameters used, and the series that have it."""
+    names: list[tuple[str, int | None]] = [(n, None) for n in _PLAIN]
+    names.append(("regional_minimum_wage", 1))
+    horizons = {n: lookup_parameter(n, EARLIEST, region=r).known_good_until for n, r in names}
+    first = min(h for h in horizons.values() if h is not None)
+    return first, ", ".join(n for n, h in horizons.items() if h == first)
 
 
 def _ratio(value: Decimal) -> tuple[int, int]:
@@ -298,6 +309,13 @@ def compulsory_contribution_arrays(
             "on",
             f"{_RULE}: the rules cover dates from {EARLIEST.isoformat()}, row {i} is "
             f"{dt.date.fromordinal(int(days[i]) + _EPOCH).isoformat()}",
+        )
+
+    horizon, series = _horizon()
+    last = int(days.max())
+    if last > horizon.toordinal() - _EPOCH:
+        warnings.warn(
+            StaleParameters(series, horizon, dt.date.fromordinal(last + _EPOCH)), stacklevel=2
         )
 
     starts = np.asarray(_segment_starts(), np.int64)
