@@ -108,10 +108,49 @@ def test_error_is_typed_and_names_the_part() -> None:
 
 def test_error_message_masks_the_identifier() -> None:
     with pytest.raises(InvalidCardCode) as info:
-        parse_card_code("ZZ4010123456789")
+        parse_card_code("Z14010123456789")
     assert "0123456789" not in str(info.value)
     assert info.value.part == "object_group"
-    assert info.value.value == "ZZ4010123456789"
+    assert info.value.value == "Z14010123456789"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("DN2010123456789", "2"),  # real 2026 cards: the holder's own level, not DN's default 4
+        ("CH2010123456789", "2"),
+        ("HT2010123456789", "2"),
+        ("HC2010123456789", "2"),
+        ("GD2010123456789", "2"),
+        ("DN3010123456789", "3"),
+        ("QN4010123456789", "4"),
+    ],
+)
+def test_unusual_level_for_known_group_is_a_warning(text: str, level: str) -> None:
+    card = parse_card_code(text)
+    assert card.benefit.digit == level
+    assert card.known_group
+    assert len(card.warnings) == 1
+    assert "usually carries" in card.warnings[0]
+    assert card.level_on(dt.date(2026, 3, 1)) == level
+
+
+def test_unknown_well_formed_group_is_a_warning() -> None:
+    card = parse_card_code("ZZ4010123456789")
+    assert not card.known_group
+    assert card.group.code == "ZZ"
+    assert card.canonical == "ZZ4010123456789"
+    assert "not in the shipped list" in card.warnings[0]
+
+
+def test_group_cd_seen_on_real_2026_cards_is_listed() -> None:
+    card = parse_card_code("CD4010123456789")
+    assert card.known_group
+    assert card.warnings == ()
+
+
+def test_default_level_has_no_warning() -> None:
+    assert parse_card_code("DN4010123456789").warnings == ()
 
 
 @pytest.mark.parametrize(
@@ -123,8 +162,7 @@ def test_error_message_masks_the_identifier() -> None:
         ("DNX010123456789", "benefit_level", 3),
         ("DN4A10123456789", "province", 4),
         ("DN40101234567X9", "si_code", 14),
-        ("DN3010123456789", "benefit_level", 3),  # DN is level 4
-        ("QN4010123456789", "benefit_level", 3),  # armed forces are level 5
+        ("DN6010123456789", "benefit_level", 3),  # levels are 1-5
     ],
 )
 def test_card_code_errors(text: str, part: str, position: int | None) -> None:
@@ -155,8 +193,10 @@ def test_cn_card_old_and_new_digit_both_parse() -> None:
     assert old.group.digit_on(dt.date(2025, 12, 31)) == "3"
     assert old.group.digit_on(dt.date(2026, 1, 1)) == "2"
     assert new.benefit.digit == "2"
-    with pytest.raises(InvalidCardCode):
-        parse_card_code("CN4790123456789")
+    # the old default digit follows the 2026 change; another digit is the holder's own level
+    assert old.level_on(dt.date(2025, 12, 31)) == "3"
+    assert old.level_on(dt.date(2026, 1, 1)) == "2"
+    assert parse_card_code("CN4790123456789").level_on(dt.date(2026, 1, 1)) == "4"
 
 
 def test_citizen_id_parts() -> None:

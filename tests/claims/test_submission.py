@@ -16,7 +16,7 @@ from tests.conftest import run
 from vssdk._core.auth import BearerToken
 from vssdk.claims import CheckIn, CheckInFile, ClaimStatus, InvalidClaim
 from vssdk.errors import PermissionDeniedError, UnprocessableEntityError
-from vssdk.sandbox.app import Sandbox
+from vssdk_sandbox.app import Sandbox
 
 
 def test_submit_then_accepted_then_assessed(facility: vssdk.Client, sandbox: Sandbox) -> None:

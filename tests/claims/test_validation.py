@@ -43,9 +43,11 @@ def test_sample_is_valid() -> None:
 def test_totals_are_sums() -> None:
     d = factory.dossier()
     lines: list[DrugLine | ServiceLine] = [*d.drugs, *d.services]
-    assert d.summary.t_tongchi_bv == sum((x.thanh_tien_bv for x in lines), Decimal(0))
-    assert d.summary.t_thuoc == d.drugs[0].thanh_tien_bv + d.drugs[1].thanh_tien_bv
+    amounts = [x.thanh_tien_bv or Decimal(0) for x in lines]
+    assert d.summary.t_tongchi_bv == sum(amounts, Decimal(0))
+    assert d.summary.t_thuoc == amounts[0] + amounts[1]
     assert d.summary.t_vtyt == d.services[1].thanh_tien_bv
+    assert d.summary.t_bhtt is not None and d.summary.t_bncct is not None
     assert d.summary.t_bhtt + d.summary.t_bncct == d.summary.t_tongchi_bh
 
 
@@ -86,7 +88,7 @@ def _with_summary(d: ClaimDossier, **changes: object) -> ClaimDossier:
 @pytest.mark.parametrize(
     ("mutate", "expected"),
     [
-        (lambda d: _with_drug(d, 1, thanh_tien_bv=Decimal("7500.01")),
+        (lambda d: _with_drug(d, 1, thanh_tien_bv=Decimal("7500.50")),
          ("XML2", 2, "THANH_TIEN_BV", "arithmetic.line_amount")),
         (lambda d: _with_service(d, 1, thanh_tien_bh=Decimal("300001")),
          ("XML3", 2, "THANH_TIEN_BH", "arithmetic.line_amount")),
@@ -175,9 +177,13 @@ def test_cn_card_level_follows_2026_change() -> None:
     d = _with_summary(base, ma_the_bhyt=("CN3010123456789",))
     rates = {i.rule for i in d.validate()}
     assert "benefit.rate" in rates  # 80 is not allowed for a level-2 visit in Nov 2026
-    lines = [evolve(x, line_shares(x.so_luong, x.don_gia, x.don_gia, "100")) for x in base.drugs]
+    lines = [
+        evolve(x, line_shares(x.so_luong or 0, x.don_gia or 0, x.don_gia or 0, "100"))
+        for x in base.drugs
+    ]
     svc = [
-        evolve(x, line_shares(x.so_luong, x.don_gia_bv, x.don_gia_bh, "100")) for x in base.services
+        evolve(x, line_shares(x.so_luong or 0, x.don_gia_bv or 0, x.don_gia_bh or 0, "100"))
+        for x in base.services
     ]
     fixed = attrs.evolve(d, drugs=tuple(lines), services=tuple(svc)).with_totals()
     assert fixed.validate() == ()

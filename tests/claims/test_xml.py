@@ -6,6 +6,7 @@ import base64
 import datetime as dt
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,6 +18,7 @@ from vssdk.claims import (
     CheckInFile,
     ClaimDossier,
     InvalidClaimXml,
+    Summary,
     build_envelope,
     decode_file,
     encode_file,
@@ -60,11 +62,20 @@ def test_xml2_rows_path() -> None:
     assert rows[0].findtext("THANH_TIEN_BV") == "12345.67"
 
 
-def test_unknown_extra_column_rejected() -> None:
-    bad = factory.summary(extra={"NOT_A_FIELD": "x"})
-    with pytest.raises(InvalidClaimXml) as info:
-        table_to_xml("XML1", [bad])
-    assert info.value.argument == "XML1[1].NOT_A_FIELD"
+def test_unknown_extra_column_kept_after_the_standard_columns() -> None:
+    odd = factory.summary(extra={"NOT_A_FIELD": "x", "DIA_CHI": "Hà Nội"})
+    xml = table_to_xml("XML1", [odd])
+    names = [child.tag for child in etree.fromstring(xml)]
+    assert names[-1] == "NOT_A_FIELD"
+    assert names[:-1] == list(standard("QD3176").table("XML1").fields)
+    back = parse_table("XML1", xml)[0]
+    assert isinstance(back, Summary)
+    assert back.extra["NOT_A_FIELD"] == "x"
+    d = attrs.evolve(factory.dossier(), summary=attrs.evolve(factory.dossier().summary,
+                     extra={"NOT_A_FIELD": "x"}))  # fmt: skip
+    found = [i for i in d.validate() if i.rule == "format.unknown_column"]
+    assert [(i.path, i.severity) for i in found] == [("XML1[1].NOT_A_FIELD", "warning")]
+    assert d.check() is d
 
 
 def test_envelope_shape_and_double_base64() -> None:

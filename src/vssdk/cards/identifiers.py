@@ -6,6 +6,7 @@ returns a frozen object whose ``canonical`` (and ``str()``) gives back the norma
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import string
 
@@ -95,12 +96,36 @@ class SiCode:
 
 @attrs.frozen(slots=True)
 class CardCode:
-    """A 15-character HI card code: group (1–2), benefit level (3), province (4–5), SI code."""
+    """A 15-character HI card code: group (1–2), benefit level (3), province (4–5), SI code.
+
+    ``warnings`` says what is unusual but not wrong: an object group the shipped list does not
+    have (``group.meaning_status == "UNKNOWN"``), or a level digit other than the group's
+    default (a holder who qualifies under several rules carries the most favourable level).
+    The gateway decides; vssdk never refuses such a card.
+    """
 
     group: ObjectGroup
     benefit: BenefitLevel
     province_code: str
     si_code: SiCode
+    warnings: tuple[str, ...] = attrs.field(default=(), eq=False)
+
+    @property
+    def known_group(self) -> bool:
+        """Whether the object group is in the shipped list."""
+        return self.group.meaning_status != "UNKNOWN"
+
+    def level_on(self, day: dt.date | None) -> str:
+        """The benefit digit that applies on ``day``: the card's own digit, except a group
+        default that a later decision changed (a CN card printed with 3 gives level 2 from
+        2026-01-01, NQ 261/2025)."""
+        digit = self.benefit.digit
+        if day is None or not self.known_group:
+            return digit
+        current = self.group.digit_on(day)
+        if current is not None and digit != current and digit in self.group.allowed_digits:
+            return current
+        return digit
 
     @property
     def canonical(self) -> str:
@@ -222,11 +247,13 @@ def parse_si_code(text: str) -> SiCode:
 
 
 def parse_card_code(text: str) -> CardCode:
-    """Parse a 15-character HI card code; raises :class:`~vssdk.cards.InvalidCardCode`.
+    """Parse a 15-character HI card code; raises :class:`~vssdk.cards.InvalidCardCode` only for
+    a malformed code (length, letters, a level digit outside 1–5, non-digits).
 
-    The group must be in the shipped object-group list and the benefit digit must be one the
-    group has carried (a CN card printed with ``3`` before 2026 stays valid). The province digits
-    are not checked against any list (see :attr:`CardCode.province`).
+    A well-formed code is always accepted: an object group missing from the shipped list, or a
+    level digit other than the group's default, becomes an entry of :attr:`CardCode.warnings`
+    (the gateway decides; real 2026 cards carry ``DN2``, ``CH2``, ``HT2`` …). The province
+    digits are not checked against any list (see :attr:`CardCode.province`).
     """
     value = _normalise(text, InvalidCardCode)
     _check_length(value, 15, InvalidCardCode)
@@ -237,22 +264,28 @@ def parse_card_code(text: str) -> CardCode:
         )
     _check_chars(value, 3, 5, _DIGITS, "province", "a digit 0-9", InvalidCardCode)
     _check_chars(value, 5, 15, _DIGITS, "si_code", "a digit 0-9", InvalidCardCode)
+    warnings: list[str] = []
     group = object_group(value[:2])
     if group is None:
-        raise InvalidCardCode(
-            value, "object_group", f"{value[:2]!r} is not a known object group code", position=1
+        group = ObjectGroup(value[:2], None, None, (), "UNKNOWN")
+        warnings.append(
+            f"object group {value[:2]!r} is not in the shipped list; the gateway decides"
         )
-    if value[2] not in group.allowed_digits:
-        allowed = "/".join(sorted(group.allowed_digits))
-        raise InvalidCardCode(
-            value,
-            "benefit_level",
-            f"group {group.code} carries benefit level {allowed}, not {value[2]}",
-            position=3,
+    elif value[2] not in group.allowed_digits:
+        usual = "/".join(sorted(group.allowed_digits))
+        warnings.append(
+            f"group {group.code} usually carries benefit level {usual}; this card carries"
+            f" {value[2]} (the holder's own level)"
         )
     level = benefit_level(value[2])
     assert level is not None
-    return CardCode(group=group, benefit=level, province_code=value[3:5], si_code=SiCode(value[5:]))
+    return CardCode(
+        group=group,
+        benefit=level,
+        province_code=value[3:5],
+        si_code=SiCode(value[5:]),
+        warnings=tuple(warnings),
+    )
 
 
 def parse_citizen_id(text: str) -> CitizenId:

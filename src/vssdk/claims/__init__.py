@@ -1,13 +1,14 @@
 """vssdk.claims: claim data sent by health facilities (QĐ 130/4750/3176).
 
 Typed rows for XML0–XML3 (:class:`CheckIn`, :class:`Summary`, :class:`DrugLine`,
-:class:`ServiceLine`), a :class:`ClaimDossier` that totals, validates (every issue names table,
-row and field) and serialises to the ``GIAMDINHHS`` envelope, and the hardened reverse path.
+:class:`ServiceLine`), :class:`TableRow` for XML4–XML15, a :class:`ClaimDossier` that keeps every
+table, totals, validates (every issue names table, row and field, with a severity) and
+serialises to the ``GIAMDINHHS`` envelope, and the hardened, liberal reverse path.
 """
 
 from __future__ import annotations
 
-from vssdk.claims.dossier import CheckInFile, ClaimDossier
+from vssdk.claims.dossier import CheckInFile, ClaimDossier, RawTable, Table, choose_standard
 from vssdk.claims.envelope import (
     Envelope,
     build_envelope,
@@ -15,8 +16,8 @@ from vssdk.claims.envelope import (
     encode_file,
     parse_envelope,
 )
-from vssdk.claims.errors import ClaimIssue, InvalidClaim, InvalidClaimXml
-from vssdk.claims.fields import round_amount
+from vssdk.claims.errors import ClaimIssue, InvalidClaim, InvalidClaimXml, Severity
+from vssdk.claims.fields import PartialDate, round_amount
 from vssdk.claims.models import (
     CheckInReceipt,
     ClaimAmounts,
@@ -32,13 +33,28 @@ from vssdk.claims.standards import (
     code_list,
     standard,
     standard_for,
+    standards,
 )
-from vssdk.claims.tables import CheckIn, DrugLine, Row, ServiceLine, Summary, line_shares
-from vssdk.claims.validation import validate_check_in, validate_dossier
+from vssdk.claims.tables import (
+    CheckIn,
+    DrugLine,
+    Row,
+    ServiceLine,
+    Summary,
+    TableRow,
+    line_shares,
+)
+from vssdk.claims.validation import (
+    ROUNDING_STEP,
+    validate_check_in,
+    validate_dossier,
+    validate_tables,
+)
 from vssdk.claims.xml import parse_table, parse_xml, table_to_xml
 
 __all__ = [
     "DEFAULT_STANDARD",
+    "ROUNDING_STEP",
     "CheckIn",
     "CheckInFile",
     "CheckInReceipt",
@@ -53,12 +69,18 @@ __all__ = [
     "Envelope",
     "InvalidClaim",
     "InvalidClaimXml",
+    "PartialDate",
+    "RawTable",
     "Row",
     "ServiceLine",
+    "Severity",
     "Standard",
     "Summary",
+    "Table",
+    "TableRow",
     "TableSpec",
     "build_envelope",
+    "choose_standard",
     "code_list",
     "decode_file",
     "encode_file",
@@ -69,7 +91,9 @@ __all__ = [
     "round_amount",
     "standard",
     "standard_for",
+    "standards",
     "table_to_xml",
     "validate_check_in",
     "validate_dossier",
+    "validate_tables",
 ]

@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import attrs
 
 from vssdk.errors import InvalidArgument
 
-__all__ = ["ClaimIssue", "InvalidClaim", "InvalidClaimXml"]
+__all__ = ["ClaimIssue", "InvalidClaim", "InvalidClaimXml", "Severity"]
+
+Severity = Literal["error", "warning", "info"]
 
 
 @attrs.frozen(slots=True)
 class ClaimIssue:
-    """One failed rule: ``table`` (``XML2``), ``row`` (1-based, ``None`` for the envelope),
-    ``field`` (wire name), ``rule`` (a stable code such as ``arithmetic.line_amount``) and why."""
+    """One finding: ``table`` (``XML2``), ``row`` (1-based, ``None`` for the whole table),
+    ``field`` (wire name), ``rule`` (a stable code such as ``arithmetic.line_amount``), why, and
+    its ``severity``: ``error`` (breaks a rule of the standard; blocks :meth:`check`),
+    ``warning`` (worth a look, never blocks: rounding differences within the standard's
+    rounding step, unknown columns or object groups) or ``info`` (what vssdk decided, such as
+    the standard chosen by date)."""
 
     table: str
     row: int | None
     field: str
     rule: str
     message: str
+    severity: Severity = "error"
 
     @property
     def path(self) -> str:
@@ -27,7 +36,8 @@ class ClaimIssue:
         return f"{self.table}{row}.{self.field}"
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        tag = "" if self.severity == "error" else f" ({self.severity})"
+        return f"{self.path}: {self.message}{tag}"
 
 
 class InvalidClaim(InvalidArgument):
@@ -41,4 +51,6 @@ class InvalidClaim(InvalidArgument):
 
 
 class InvalidClaimXml(InvalidArgument):
-    """A table or envelope could not be read (malformed, DOCTYPE present, bad base64 ...)."""
+    """A table or envelope could not be read (not XML, DOCTYPE present, bad base64, a value
+    that is not a number or date ...). ``argument`` names table, row and field
+    (``XML2[3].SO_LUONG``) as far as they are known."""

@@ -1,6 +1,8 @@
 """Field kinds of the claim tables and their text forms on the wire (pure).
 
-Kinds: ``text``; ``int``; ``dt12`` (``yyyyMMddHHmm``, naive local time); ``d8`` (``yyyyMMdd``);
+Kinds: ``text``; ``int``; ``dt12`` (``yyyyMMddHHmm``, naive local time); ``birth`` (``dt12`` or,
+when only the year (and month) is known, :class:`PartialDate` written ``yyyy00000000`` /
+``yyyyMM000000`` as QĐ 130/4750 state for ``NGAY_SINH``); ``d8`` (``yyyyMMdd``);
 ``amount`` (Decimal, at most 2 decimals); ``price``/``qty`` (Decimal, at most 3 decimals);
 ``rate`` (Decimal percentage); ``list``/``d8list`` (``;``-separated). Floats are refused.
 """
@@ -8,13 +10,17 @@ Kinds: ``text``; ``int``; ``dt12`` (``yyyyMMddHHmm``, naive local time); ``d8`` 
 from __future__ import annotations
 
 import datetime as dt
+from calendar import monthrange
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
+
+import attrs
 
 from vssdk.errors import InvalidArgument
 
 __all__ = [
     "VN_TZ",
+    "PartialDate",
     "from_text",
     "round_amount",
     "to_decimal",
@@ -24,6 +30,42 @@ __all__ = [
 VN_TZ = dt.timezone(dt.timedelta(hours=7))
 _CENT = Decimal("0.01")
 _PLACES = {"amount": 2, "price": 3, "qty": 3, "rate": 2}
+
+
+@attrs.frozen(slots=True)
+class PartialDate:
+    """A birth date known only to the year, or to the month (QĐ 130/4750 Table 1 ``NGAY_SINH``:
+    ``yyyy00000000`` when day and month are unknown).
+
+    ``PartialDate(1940)`` is written ``194000000000``, ``PartialDate(1940, 5)``
+    ``194005000000``. A date with a known day is an ordinary :class:`datetime.datetime`.
+    """
+
+    year: int
+    month: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise InvalidArgument("year", f"{self.year} is not a year")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise InvalidArgument("month", f"{self.month} is not a month 1-12")
+
+    @property
+    def wire(self) -> str:
+        """The 12-digit text of ``NGAY_SINH``."""
+        return f"{self.year:04d}{self.month or 0:02d}000000"
+
+    def earliest(self) -> dt.date:
+        """The first day the birth can fall on."""
+        return dt.date(self.year, self.month or 1, 1)
+
+    def latest(self) -> dt.date:
+        """The last day the birth can fall on."""
+        month = self.month or 12
+        return dt.date(self.year, month, monthrange(self.year, month)[1])
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}" if self.month is None else f"{self.year:04d}-{self.month:02d}"
 
 
 def round_amount(value: Decimal) -> Decimal:
@@ -67,7 +109,9 @@ def to_text(kind: str, value: Any) -> str:
         return str(value)
     if kind == "int":
         return str(int(value))
-    if kind == "dt12":
+    if kind == "birth" and isinstance(value, PartialDate):
+        return value.wire
+    if kind in ("dt12", "birth"):
         moment: dt.datetime = value
         if moment.tzinfo is not None:
             moment = moment.astimezone(VN_TZ).replace(tzinfo=None)
@@ -102,7 +146,14 @@ def from_text(kind: str, text: str, name: str) -> Any:
         if not text.isascii() or not text.lstrip("-").isdigit():
             raise InvalidArgument(name, f"{text!r} is not an integer")
         return int(text)
-    if kind == "dt12":
+    partial = text[4:6] == "00" or text[6:8] == "00"
+    if kind == "birth" and len(text) == 12 and text.isascii() and text.isdigit() and partial:
+        if text[8:] != "0000" or (text[4:6] == "00" and text[6:8] != "00"):
+            raise InvalidArgument(name, f"{text!r} is not yyyy00000000 nor yyyyMM000000")
+        if not "00" <= text[4:6] <= "12" or text[:4] == "0000":
+            raise InvalidArgument(name, f"{text!r} is not a real year and month")
+        return PartialDate(int(text[:4]), int(text[4:6]) or None)
+    if kind in ("dt12", "birth"):
         if len(text) != 12 or not text.isascii() or not text.isdigit():
             raise InvalidArgument(name, f"{text!r} is not yyyyMMddHHmm (12 digits)")
         try:

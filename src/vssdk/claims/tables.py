@@ -1,11 +1,16 @@
 # ruff: noqa: RUF009  (``_k``/``_extra`` wrap attrs.field)
-"""Typed rows of the claim tables: XML0 (check-in), XML1 (summary), XML2 (drugs), XML3
-(services and supplies).
+"""Rows of the claim tables: typed XML0 (check-in), XML1 (summary), XML2 (drugs), XML3
+(services and supplies), and :class:`TableRow` for every other table (XML4–XML15, or any table
+of a standard vssdk does not type).
 
 Attribute names are the wire names in lower case (``thanh_tien_bv`` ↔ ``THANH_TIEN_BV``); each
 attribute's kind (see :mod:`vssdk.claims.fields`) sits in its metadata. Columns of the standard
-without an attribute go in ``extra`` (wire name → text) and are written in their place.
-Amounts are :class:`~decimal.Decimal` (the XML carries decimals); floats are refused.
+without an attribute, and columns the standard does not list, go in ``extra`` (wire name → text)
+and are written back. Amounts are :class:`~decimal.Decimal`; floats are refused.
+
+Reading is liberal: a required value left empty in a file parses (text as ``""``, other kinds as
+``None``) and :meth:`ClaimDossier.validate` reports it (rule ``required``). Building is the same
+call, so a required attribute must still be passed, even if as ``None``.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from typing import Any, ClassVar, TypeVar
 
 import attrs
 
-from vssdk.claims.fields import from_text, round_amount, to_decimal, to_text
+from vssdk.claims.fields import PartialDate, from_text, round_amount, to_decimal, to_text
 from vssdk.errors import InvalidArgument
 
 __all__ = [
@@ -26,6 +31,7 @@ __all__ = [
     "Row",
     "ServiceLine",
     "Summary",
+    "TableRow",
     "line_shares",
     "split_shares",
 ]
@@ -52,6 +58,9 @@ def _k(kind: str, default: Any = attrs.NOTHING) -> Any:
     return attrs.field(default=default, converter=conv, metadata={"kind": kind}, kw_only=True)
 
 
+Birth = dt.datetime | PartialDate
+
+
 def _extra() -> Any:
     return attrs.field(factory=dict, converter=dict, kw_only=True, eq=True)
 
@@ -61,6 +70,15 @@ class Row:
     """Base of a table row: conversion to and from the wire fields."""
 
     TABLE: ClassVar[str] = ""
+
+    @classmethod
+    def required_fields(cls) -> tuple[str, ...]:
+        """Wire names of the attributes without a default (required by the standard)."""
+        return tuple(
+            f.name.upper()
+            for f in attrs.fields(cls)
+            if "kind" in f.metadata and f.default is attrs.NOTHING
+        )
 
     @classmethod
     def typed_fields(cls) -> dict[str, str]:
@@ -81,7 +99,10 @@ class Row:
 
     @classmethod
     def from_fields(cls: type[R], fields: Mapping[str, str], *, row: int | None = None) -> R:
-        """Build from wire name → text (unknown columns go to ``extra``)."""
+        """Build from wire name → text. Unknown columns go to ``extra`` (empty ones too, so they
+        are written back); an empty required value becomes ``""`` or ``None`` (a ``required``
+        issue for :func:`validate_dossier`, not an error here). A value that cannot be read
+        raises :class:`~vssdk.errors.InvalidArgument` naming table, row and field."""
         typed = cls.typed_fields()
         kwargs: dict[str, Any] = {}
         extra: dict[str, str] = {}
@@ -89,19 +110,14 @@ class Row:
         for name, text in fields.items():
             kind = typed.get(name)
             if kind is None:
-                if text != "":
-                    extra[name] = text
+                extra[name] = text
                 continue
             value = from_text(kind, text, f"{where}.{name}")
             if value is not None:
                 kwargs[name.lower()] = value
-        missing = [
-            f.name.upper()
-            for f in attrs.fields(cls)
-            if "kind" in f.metadata and f.default is attrs.NOTHING and f.name not in kwargs
-        ]
-        if missing:
-            raise InvalidArgument(f"{where}.{missing[0]}", "required field is empty")
+        for f in attrs.fields(cls):
+            if "kind" in f.metadata and f.default is attrs.NOTHING and f.name not in kwargs:
+                kwargs[f.name] = "" if f.metadata["kind"] == "text" else None
         kwargs["extra"] = extra
         return cls(**kwargs)
 
@@ -113,13 +129,13 @@ class CheckIn(Row):
     TABLE: ClassVar[str] = "XML0"
 
     ma_lk: str = _k("text")
-    stt: int = _k("int")
+    stt: int | None = _k("int")
     ma_bn: str = _k("text")
     ho_ten: str = _k("text")
-    ngay_sinh: dt.datetime = _k("dt12")
+    ngay_sinh: Birth | None = _k("birth")
     gioi_tinh: str = _k("text")
     ma_doituong_kcb: str = _k("text")
-    ngay_vao: dt.datetime = _k("dt12")
+    ngay_vao: dt.datetime | None = _k("dt12")
     ma_loai_kcb: str = _k("text")
     ma_cskcb: str = _k("text")
     so_cccd: str | None = _k("text", None)
@@ -137,10 +153,10 @@ class Summary(Row):
     TABLE: ClassVar[str] = "XML1"
 
     ma_lk: str = _k("text")
-    stt: int = _k("int")
+    stt: int | None = _k("int")
     ma_bn: str = _k("text")
     ho_ten: str = _k("text")
-    ngay_sinh: dt.datetime = _k("dt12")
+    ngay_sinh: Birth | None = _k("birth")
     gioi_tinh: str = _k("text")
     ma_the_bhyt: tuple[str, ...] = _k("list")
     ma_dkbd: tuple[str, ...] = _k("list")
@@ -148,17 +164,17 @@ class Summary(Row):
     gt_the_den: tuple[dt.date, ...] = _k("d8list")
     ma_benh_chinh: str = _k("text")
     ma_doituong_kcb: str = _k("text")
-    ngay_vao: dt.datetime = _k("dt12")
-    ngay_ra: dt.datetime = _k("dt12")
+    ngay_vao: dt.datetime | None = _k("dt12")
+    ngay_ra: dt.datetime | None = _k("dt12")
     ma_loai_kcb: str = _k("text")
     ma_cskcb: str = _k("text")
-    nam_qt: int = _k("int")
-    thang_qt: int = _k("int")
-    t_tongchi_bv: Decimal = _k("amount")
-    t_tongchi_bh: Decimal = _k("amount")
-    t_bntt: Decimal = _k("amount")
-    t_bncct: Decimal = _k("amount")
-    t_bhtt: Decimal = _k("amount")
+    nam_qt: int | None = _k("int")
+    thang_qt: int | None = _k("int")
+    t_tongchi_bv: Decimal | None = _k("amount")
+    t_tongchi_bh: Decimal | None = _k("amount")
+    t_bntt: Decimal | None = _k("amount")
+    t_bncct: Decimal | None = _k("amount")
+    t_bhtt: Decimal | None = _k("amount")
     t_thuoc: Decimal = _k("amount", _ZERO)
     t_vtyt: Decimal = _k("amount", _ZERO)
     t_nguonkhac: Decimal = _k("amount", _ZERO)
@@ -175,22 +191,22 @@ class DrugLine(Row):
     TABLE: ClassVar[str] = "XML2"
 
     ma_lk: str = _k("text")
-    stt: int = _k("int")
+    stt: int | None = _k("int")
     ma_thuoc: str = _k("text")
     ma_nhom: str = _k("text")
     ten_thuoc: str = _k("text")
     don_vi_tinh: str = _k("text")
-    so_luong: Decimal = _k("qty")
-    don_gia: Decimal = _k("price")
-    thanh_tien_bv: Decimal = _k("amount")
-    thanh_tien_bh: Decimal = _k("amount")
-    muc_huong: Decimal = _k("rate")
-    t_bntt: Decimal = _k("amount")
-    t_bncct: Decimal = _k("amount")
-    t_bhtt: Decimal = _k("amount")
+    so_luong: Decimal | None = _k("qty")
+    don_gia: Decimal | None = _k("price")
+    thanh_tien_bv: Decimal | None = _k("amount")
+    thanh_tien_bh: Decimal | None = _k("amount")
+    muc_huong: Decimal | None = _k("rate")
+    t_bntt: Decimal | None = _k("amount")
+    t_bncct: Decimal | None = _k("amount")
+    t_bhtt: Decimal | None = _k("amount")
     ma_khoa: str = _k("text")
     ma_bac_si: str = _k("text")
-    ngay_yl: dt.datetime = _k("dt12")
+    ngay_yl: dt.datetime | None = _k("dt12")
     t_nguonkhac: Decimal = _k("amount", _ZERO)
     tyle_tt_bh: Decimal = _k("rate", _HUNDRED)
     extra: dict[str, str] = _extra()
@@ -203,20 +219,20 @@ class ServiceLine(Row):
     TABLE: ClassVar[str] = "XML3"
 
     ma_lk: str = _k("text")
-    stt: int = _k("int")
+    stt: int | None = _k("int")
     ma_nhom: str = _k("text")
     don_vi_tinh: str = _k("text")
-    so_luong: Decimal = _k("qty")
-    don_gia_bv: Decimal = _k("price")
-    don_gia_bh: Decimal = _k("price")
-    thanh_tien_bv: Decimal = _k("amount")
-    thanh_tien_bh: Decimal = _k("amount")
-    muc_huong: Decimal = _k("rate")
-    t_bntt: Decimal = _k("amount")
-    t_bncct: Decimal = _k("amount")
-    t_bhtt: Decimal = _k("amount")
+    so_luong: Decimal | None = _k("qty")
+    don_gia_bv: Decimal | None = _k("price")
+    don_gia_bh: Decimal | None = _k("price")
+    thanh_tien_bv: Decimal | None = _k("amount")
+    thanh_tien_bh: Decimal | None = _k("amount")
+    muc_huong: Decimal | None = _k("rate")
+    t_bntt: Decimal | None = _k("amount")
+    t_bncct: Decimal | None = _k("amount")
+    t_bhtt: Decimal | None = _k("amount")
     ma_khoa: str = _k("text")
-    ngay_yl: dt.datetime = _k("dt12")
+    ngay_yl: dt.datetime | None = _k("dt12")
     ma_dich_vu: str | None = _k("text", None)
     ten_dich_vu: str | None = _k("text", None)
     ma_vat_tu: str | None = _k("text", None)
@@ -291,3 +307,42 @@ def line_shares(
         "t_bntt": outside,
         "muc_huong": rate,
     }
+
+
+def _pairs(values: Any) -> tuple[tuple[str, str], ...]:
+    items = values.items() if isinstance(values, Mapping) else values
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for item in items:
+        name, text = item
+        if not isinstance(name, str) or not isinstance(text, str):
+            raise InvalidArgument("values", "columns and values are text (the wire form)")
+        if name in seen:
+            raise InvalidArgument(f"values.{name}", "column given twice")
+        seen.add(name)
+        out.append((name, text))
+    return tuple(out)
+
+
+@attrs.frozen(slots=True)
+class TableRow:
+    """One row of a table vssdk carries without typing it (XML4–XML15, or any table of an
+    older standard): the wire columns and their text, in order, exactly as given or read.
+
+    ``TableRow("XML14", {"MA_LK": "01001-2026-1", "NGAY_HEN_KL": "20261201"})``; columns the
+    standard lists but the row leaves out are written empty.
+    """
+
+    table: str
+    values: tuple[tuple[str, str], ...] = attrs.field(converter=_pairs)
+
+    def get(self, name: str, default: str = "") -> str:
+        """The text of one column (``default`` when absent)."""
+        for key, text in self.values:
+            if key == name:
+                return text
+        return default
+
+    def to_fields(self) -> dict[str, str]:
+        """Wire name → text."""
+        return dict(self.values)

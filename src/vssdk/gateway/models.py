@@ -54,11 +54,12 @@ class GatewayCardCheckBody(Model):
 
 @attrs.frozen(slots=True)
 class GatewayVisit(Model):
-    """One entry of ``dsLichSuKCB2018`` (times ``yyyyMMddHHmm``)."""
+    """One entry of ``dsLichSuKCB2018`` (times ``yyyyMMddHHmm``). Older endpoints send
+    ``maHoSo`` as a JSON number; it is read as sent and converted to text."""
 
-    maHoSo: str
-    maCSKCB: str
-    ngayVao: str
+    maHoSo: str | int | None
+    maCSKCB: str | None
+    ngayVao: str | None
     ngayRa: str | None = None
     tenBenh: str | None = None
     tinhTrang: str | None = None
@@ -70,15 +71,16 @@ class GatewayVisit(Model):
 class GatewayPreviousCheck(Model):
     """One entry of ``dsLichSuKT2018``."""
 
-    userKT: str
-    thoiGianKT: str
+    userKT: str | None
+    thoiGianKT: str | None
     thongBao: str | None = None
     maLoi: str | None = None
 
 
 @attrs.frozen(slots=True)
 class GatewayCardCheckReply(Model):
-    """Reply of ``KQNhanLichSuKCB2024`` (dates ``dd/MM/yyyy``)."""
+    """Reply of ``KQNhanLichSuKCB2024`` (dates ``dd/MM/yyyy``). The gateway sends ``null``
+    for absent strings and for empty history lists; both read as absent."""
 
     maKetQua: str
     ghiChu: str | None = None
@@ -100,8 +102,8 @@ class GatewayCardCheckReply(Model):
     gtTheDenMoi: str | None = None
     maDKBDMoi: str | None = None
     tenDKBDMoi: str | None = None
-    dsLichSuKCB2018: tuple[GatewayVisit, ...] = ()
-    dsLichSuKT2018: tuple[GatewayPreviousCheck, ...] = ()
+    dsLichSuKCB2018: tuple[GatewayVisit, ...] | None = None
+    dsLichSuKT2018: tuple[GatewayPreviousCheck, ...] | None = None
 
 
 @attrs.frozen(slots=True)

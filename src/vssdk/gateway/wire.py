@@ -7,9 +7,11 @@ Each call has its own date format (pitfall §10.7): ``dd/MM/yyyy`` or ``yyyy`` (
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 
+from vssdk.calendar import VN_TZ
 from vssdk.cards.models import (
     CardCheck,
     CardCheckWarning,
@@ -31,8 +33,6 @@ __all__ = [
     "parse_wire_minute",
     "receipt_from_wire",
 ]
-
-VN_TZ = dt.timezone(dt.timedelta(hours=7))
 
 
 def birth_to_wire(birth: str) -> str:
@@ -71,9 +71,40 @@ def _sex(text: str | None) -> str | None:
     return {"nam": "male", "nữ": "female", "nu": "female"}.get(text.strip().casefold())
 
 
+def _text(value: str | int | None) -> str | None:
+    """Wire text with ``null`` and ``""`` both read as absent; numbers as their digits."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _new_card_differs(reply: GatewayCardCheckReply) -> bool:
+    pairs = (
+        (reply.maTheMoi, reply.maThe),
+        (reply.gtTheTuMoi, reply.gtTheTu),
+        (reply.gtTheDenMoi, reply.gtTheDen),
+        (reply.maDKBDMoi, reply.maDKBD),
+    )
+    return any(_text(new) is not None and _text(new) != _text(old) for new, old in pairs)
+
+
 def card_check_from_wire(reply: GatewayCardCheckReply) -> CardCheck:
-    """The typed :class:`~vssdk.cards.CardCheck` for a ``KQNhanLichSuKCB2024`` reply."""
+    """The typed :class:`~vssdk.cards.CardCheck` for a ``KQNhanLichSuKCB2024`` reply.
+
+    Liberal as the gateway is: ``null`` or ``""`` strings and ``null`` lists read as absent,
+    ``maHoSo`` may be a number. A new card is reported (``new_card`` and the
+    ``new_card_issued`` warning) only when the ``…Moi`` fields differ from the current card;
+    the official sample repeats the current card there on an ordinary 000.
+    """
     code = ResultCode.from_wire(reply.maKetQua)
+    cleaned: dict[str, Any] = {
+        f.name: _text(getattr(reply, f.name))
+        for f in attrs.fields(type(reply))
+        if f.name not in ("maKetQua", "dsLichSuKCB2018", "dsLichSuKT2018")
+        and not f.name.startswith("_")
+    }
+    reply = attrs.evolve(reply, **cleaned)
     card = None
     if reply.maThe and reply.gtTheTu and reply.gtTheDen and reply.hoTen and reply.ngaySinh:
         card = CardInfo(
@@ -94,7 +125,7 @@ def card_check_from_wire(reply: GatewayCardCheckReply) -> CardCheck:
             previous_card_code=reply.maTheCu,
         )
     new_card = None
-    if reply.maTheMoi and reply.gtTheTuMoi and reply.gtTheDenMoi:
+    if reply.maTheMoi and reply.gtTheTuMoi and reply.gtTheDenMoi and _new_card_differs(reply):
         new_card = NewCard(
             card_code=reply.maTheMoi,
             valid_from=parse_wire_date(reply.gtTheTuMoi, "gtTheTuMoi"),
@@ -102,29 +133,40 @@ def card_check_from_wire(reply: GatewayCardCheckReply) -> CardCheck:
             registered_facility_code=reply.maDKBDMoi,
             registered_facility_name=reply.tenDKBDMoi,
         )
-    visits = tuple(
-        CardVisit(
-            record_id=v.maHoSo,
-            facility_code=v.maCSKCB,
-            admitted_at=parse_wire_minute(v.ngayVao, "ngayVao"),
-            discharged_at=parse_wire_minute(v.ngayRa, "ngayRa") if v.ngayRa else None,
-            diagnosis=v.tenBenh,
-            status_code=v.tinhTrang,
-            outcome_code=v.kqDieuTri,
-            reason_code=v.lyDoVV,
-        )
-        for v in reply.dsLichSuKCB2018
-    )
-    checks = tuple(
-        CardPreviousCheck(
-            checked_by=c.userKT,
-            checked_at=parse_wire_minute(c.thoiGianKT, "thoiGianKT"),
-            message=c.thongBao,
-            result_code=c.maLoi,
-        )
-        for c in reply.dsLichSuKT2018
-    )
     warnings: list[CardCheckWarning] = []
+    visits: list[CardVisit] = []
+    for v in reply.dsLichSuKCB2018 or ():
+        admitted = _text(v.ngayVao)
+        if admitted is None:
+            warnings.append(CardCheckWarning("visit_without_date", "a visit has no ngayVao"))
+            continue
+        discharged = _text(v.ngayRa)
+        visits.append(
+            CardVisit(
+                record_id=_text(v.maHoSo) or "",
+                facility_code=_text(v.maCSKCB) or "",
+                admitted_at=parse_wire_minute(admitted, "ngayVao"),
+                discharged_at=parse_wire_minute(discharged, "ngayRa") if discharged else None,
+                diagnosis=_text(v.tenBenh),
+                status_code=_text(v.tinhTrang),
+                outcome_code=_text(v.kqDieuTri),
+                reason_code=_text(v.lyDoVV),
+            )
+        )
+    checks: list[CardPreviousCheck] = []
+    for c in reply.dsLichSuKT2018 or ():
+        when = _text(c.thoiGianKT)
+        if when is None:
+            warnings.append(CardCheckWarning("check_without_date", "a check has no thoiGianKT"))
+            continue
+        checks.append(
+            CardPreviousCheck(
+                checked_by=_text(c.userKT) or "",
+                checked_at=parse_wire_minute(when, "thoiGianKT"),
+                message=_text(c.thongBao),
+                result_code=_text(c.maLoi),
+            )
+        )
     if new_card is not None:
         warnings.append(CardCheckWarning("new_card_issued", f"Đã cấp thẻ mới {new_card.card_code}"))
     return CardCheck(
@@ -134,8 +176,8 @@ def card_check_from_wire(reply: GatewayCardCheckReply) -> CardCheck:
         action=code.action if code else CheckAction.MANUAL_REVIEW,
         card=card,
         new_card=new_card,
-        visits=visits,
-        previous_checks=checks,
+        visits=tuple(visits),
+        previous_checks=tuple(checks),
         warnings=tuple(warnings),
     )
 
