@@ -66,8 +66,21 @@ EXAMPLES: list[tuple[str, str, Callable[[], Any]]] = [
     ),
     (
         "pension",
-        'benefits.pension("male", 32 * 12, 15_000_000, date(2026, 3, 1), early_months=32)',
-        lambda: benefits.pension("male", 32 * 12, 15_000_000, dt.date(2026, 3, 1), early_months=32),
+        'benefits.pension("male", 32 * 12, 15_000_000, date(2026, 4, 1), '
+        "birth_date=date(1966, 11, 8), retirement_date=date(2026, 3, 31))",
+        lambda: benefits.pension(
+            "male",
+            32 * 12,
+            15_000_000,
+            dt.date(2026, 4, 1),
+            birth_date=dt.date(1966, 11, 8),
+            retirement_date=dt.date(2026, 3, 31),
+        ),
+    ),
+    (
+        "retirement_age",
+        'benefits.retirement_age("male", date(1966, 11, 8))',
+        lambda: benefits.retirement_age("male", dt.date(1966, 11, 8)),
     ),
     (
         "unemployment_benefit",

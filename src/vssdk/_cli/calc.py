@@ -33,6 +33,7 @@ FUNCTIONS = (
     "cpi_adjusted_average_salary",
     "one_time_si",
     "pension",
+    "retirement_age",
     "unemployment_benefit",
     "maternity_benefit",
     "paternity_benefit",

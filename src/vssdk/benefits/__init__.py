@@ -48,6 +48,7 @@ from vssdk.benefits._lookups import (
     regional_minimum_wage,
 )
 from vssdk.benefits._params import Citation, ParameterValue
+from vssdk.benefits._retirement import RetirementAge, retirement_age
 from vssdk.benefits._short_term import (
     MaternityBenefit,
     PaternityBenefit,
@@ -74,6 +75,7 @@ __all__ = [
     "ParameterValue",
     "PaternityBenefit",
     "Pension",
+    "RetirementAge",
     "RuleInputError",
     "SicknessBenefit",
     "StaleParameters",
@@ -95,6 +97,7 @@ __all__ = [
     "paternity_benefit",
     "pension",
     "regional_minimum_wage",
+    "retirement_age",
     "sickness_benefit",
     "survivor_lump_sum",
     "unemployment_benefit",

@@ -174,6 +174,12 @@ class Params:
             self.stale[name] = StaleParameters(name, horizon, when)
         return pv.value
 
+    def absorb(self, other: Mapping[str, ParameterValue]) -> None:
+        """Take over the parameters (and horizon warnings) another result used."""
+        self.used.update(other)
+        for w in getattr(other, "stale", ()):
+            self.stale.setdefault(w.series, w)
+
     def frozen(self) -> ParameterMap:
         """The parameters read so far, for a result's ``.parameters``; issues one
         :class:`StaleParameters` warning naming every series used past its horizon."""

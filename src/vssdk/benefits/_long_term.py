@@ -451,12 +451,25 @@ class Pension(Explained):
     retirement_lump_sum: int
     regime: str
     parameters: Mapping[str, ParameterValue] = attrs.field(repr=False)
+    early_months: int = 0
+    normal_retirement_date: dt.date | None = None
 
     def _steps(self, lang: str) -> list[str]:
         if not self.eligible:
             return [tr(lang, f"Không đủ điều kiện: {self.reason}", f"Not eligible: {self.reason}")]
         m = money_formatter(lang)
-        steps = [
+        steps = []
+        if self.normal_retirement_date is not None:
+            steps.append(
+                tr(
+                    lang,
+                    f"Đủ tuổi nghỉ hưu ngày {self.normal_retirement_date:%d/%m/%Y}; nghỉ hưu trước "
+                    f"tuổi {self.early_months} tháng.",
+                    f"Retirement age reached on {self.normal_retirement_date.isoformat()}; "
+                    f"retiring {self.early_months} months early.",
+                )
+            )
+        steps += [
             tr(
                 lang,
                 f"Luật BHXH áp dụng: {self.regime}; "
@@ -509,6 +522,9 @@ def pension(
     early_months: int = 0,
     *,
     floor_eligible: bool | None = None,
+    birth_date: dt.date | None = None,
+    retirement_date: dt.date | None = None,
+    hazardous: bool = False,
 ) -> Pension:
     """Monthly pension for a retirement on ``on`` (the first month of pension).
 
@@ -516,6 +532,11 @@ def pension(
     (early-retirement cases): 2% per full year, 1% for 6–11 leftover months. The reference-level
     floor applies (2024 law) to people who joined before 2025-07-01 with ≥ 20 years; under the
     2014 law to everyone (``floor_eligible`` overrides).
+
+    With ``birth_date`` and ``retirement_date`` (the day work stops) the early months are
+    derived: whole calendar months from the retirement month to the month the normal age is
+    reached (:func:`retirement_age`); with ``hazardous`` (15+ years of heavy or hazardous work,
+    Law 41/2024 Art. 64(1)(b)) up to 5 years early carry no reduction.
     """
     rule = "pension"
     if sex not in ("male", "female"):
@@ -526,7 +547,19 @@ def pension(
     mbq = as_exact("average_monthly_salary", average_monthly_salary, rule)
     on = check_date("on", on, rule)
     check_int("early_months", early_months, rule, high=120)
+    normal_date: dt.date | None = None
+    age_parameters: Mapping[str, ParameterValue] = _EMPTY
+    if (birth_date is None) != (retirement_date is None):
+        missing = "retirement_date" if retirement_date is None else "birth_date"
+        raise RuleInputError(
+            missing, f"{rule}: birth_date and retirement_date go together (to derive early months)"
+        )
+    if birth_date is not None and retirement_date is not None:
+        early_months, normal_date, age_parameters = _derived_early_months(
+            sex, birth_date, retirement_date, hazardous, early_months
+        )
     p = Params(on)
+    p.absorb(age_parameters)
     regime: str = p("regime.si_law")
     r = {k: Fraction(v) for k, v in p("pension.rules").items()}
     years = years_rounded(contribution_months)
@@ -583,4 +616,30 @@ def pension(
         retirement_lump_sum=lump,
         regime=regime,
         parameters=p.frozen(),
+        early_months=early_months,
+        normal_retirement_date=normal_date,
     )
+
+
+def _derived_early_months(
+    sex: str, birth_date: dt.date, retirement_date: dt.date, hazardous: bool, given: int
+) -> tuple[int, dt.date, Mapping[str, ParameterValue]]:
+    from vssdk.benefits._retirement import month_index, retirement_age
+
+    rule = "pension"
+    retirement_date = check_date("retirement_date", retirement_date, rule)
+    if given:
+        raise RuleInputError(
+            "early_months", f"{rule}: give early_months or birth_date + retirement_date, not both"
+        )
+    ra = retirement_age(sex, birth_date, hazardous=hazardous)
+    target = ra.earliest_date if hazardous and ra.earliest_date is not None else ra.normal_date
+    months = max(0, month_index(target) - month_index(retirement_date))
+    if months > 120:
+        raise RuleInputError(
+            "retirement_date",
+            f"{rule}: {months} months before the retirement age ({target.isoformat()}); "
+            "the law allows at most 10 years",
+            value=retirement_date,
+        )
+    return months, ra.normal_date, ra.parameters
