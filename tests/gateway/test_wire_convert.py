@@ -84,3 +84,46 @@ def test_birth_and_receipt_formats() -> None:
     )
     with pytest.raises(InvalidArgument):
         receipt_from_wire(GatewayUploadReply(maKetQua="200", thoiGianTiepNhan="2026-11-23"))
+
+
+def test_null_lists_and_strings_read_as_absent() -> None:
+    # The .NET gateway writes null for empty history lists and absent strings (050 and 000).
+    nulls = {k: None for k in SAMPLE if k != "maKetQua"}
+    result = card_check_from_wire(_reply(maKetQua="050", **nulls))
+    assert result.visits == ()
+    assert result.previous_checks == ()
+    assert result.card is None
+    assert result.new_card is None
+    plain = card_check_from_wire(
+        _reply(maKetQua="000", dsLichSuKCB2018=None, dsLichSuKT2018=None, maKV="", maTheCu=None)
+    )
+    assert plain.visits == ()
+    assert plain.card is not None
+    assert plain.card.area_code is None
+    assert plain.card.previous_card_code is None
+
+
+def test_numeric_record_id_from_older_endpoints() -> None:
+    visit = {"maHoSo": 1183631925, "maCSKCB": "79001", "ngayVao": "202611230705", "ngayRa": None}
+    result = card_check_from_wire(_reply(dsLichSuKCB2018=[visit]))
+    assert result.visits[0].record_id == "1183631925"
+    assert result.visits[0].discharged_at is None
+
+
+def test_new_card_only_when_it_differs() -> None:
+    # The official sample repeats the current card in the …Moi fields on an ordinary 000.
+    same = card_check_from_wire(
+        _reply(
+            maKetQua="000",
+            maTheMoi=SAMPLE["maThe"],
+            gtTheTuMoi=SAMPLE["gtTheTu"],
+            gtTheDenMoi=SAMPLE["gtTheDen"],
+            maDKBDMoi=SAMPLE["maDKBD"],
+            tenDKBDMoi="",
+        )
+    )
+    assert same.new_card is None
+    assert [w.code for w in same.warnings] == []
+    issued = card_check_from_wire(_reply())
+    assert issued.new_card is not None
+    assert [w.code for w in issued.warnings] == ["new_card_issued"]
