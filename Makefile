@@ -7,10 +7,10 @@ STAMP  := $(VENV)/.installed-stamp
 
 .PHONY: demo test test-dates lint typecheck unit bench spec sandbox browser clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml sandbox/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,bulk,scale]'
+	$(PY) -m pip install --quiet -e '.[test,bulk,scale]' -e ./sandbox
 	touch $(STAMP)
 
 ## demo: start the embedded sandbox and walk through the SDK against it
@@ -20,8 +20,8 @@ demo: $(STAMP)
 ## test: lint, type-check and the whole test suite (what .ci/run calls)
 test: $(STAMP) browser
 	$(PY) tools/bundle_spec.py --check
-	$(PY) -m ruff check src tests examples benchmarks tools
-	$(PY) -m ruff format --check src tests examples benchmarks tools
+	$(PY) -m ruff check src sandbox/src tests examples benchmarks tools
+	$(PY) -m ruff format --check src sandbox/src tests examples benchmarks tools
 	$(PY) -m mypy
 	HYPOTHESIS_PROFILE=ci $(PY) -m pytest
 	$(MAKE) --no-print-directory test-dates
@@ -40,8 +40,8 @@ unit: $(STAMP)
 	HYPOTHESIS_PROFILE=dev $(PY) -m pytest -x
 
 lint: $(STAMP)
-	$(PY) -m ruff check src tests examples benchmarks tools
-	$(PY) -m ruff format --check src tests examples benchmarks tools
+	$(PY) -m ruff check src sandbox/src tests examples benchmarks tools
+	$(PY) -m ruff format --check src sandbox/src tests examples benchmarks tools
 
 typecheck: $(STAMP)
 	$(PY) -m mypy
@@ -57,7 +57,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
 
 sandbox: $(STAMP)
-	$(PY) -m vssdk.sandbox
+	$(PY) -m vssdk_sandbox
 
 ## browser: headless Chromium for the browser login test, from the distribution's packages (best effort)
 browser:

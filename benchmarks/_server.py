@@ -1,7 +1,7 @@
 """A sandbox served over loopback TCP from a separate process, for the network benchmarks.
 
 A separate process keeps the server off the client's GIL, so the figures measure the client.
-The sandbox is started through ``vssdk.sandbox.server.serve`` on a free port with a throw-away
+The sandbox is started through ``vssdk_sandbox.server.serve`` on a free port with a throw-away
 data directory, and stopped when the block ends.
 """
 
@@ -18,7 +18,7 @@ from collections.abc import Iterator
 import httpx
 
 _SCRIPT = (
-    "import sys; from pathlib import Path; from vssdk.sandbox.server import serve; "
+    "import sys; from pathlib import Path; from vssdk_sandbox.server import serve; "
     "serve(port=int(sys.argv[1]), data_dir=Path(sys.argv[2]), reset=True, log_level='warning')"
 )
 PROBE_PATH = "/reference/facilities/01001"

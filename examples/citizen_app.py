@@ -19,9 +19,9 @@ from pathlib import Path
 import vssdk
 from vssdk.citizen import BankAccount, HouseholdHiMember
 from vssdk.identity import PasswordLogin
-from vssdk.sandbox import running
-from vssdk.sandbox.seeds.people import SANDBOX_PASSWORD
 from vssdk.webhooks import LocalReceiver, WebhookEvent
+from vssdk_sandbox import running
+from vssdk_sandbox.seeds.people import SANDBOX_PASSWORD
 
 WORKER = "7901234567"  # Nguyễn Văn An, employee since 2008
 VOLUNTARY = "0112345670"  # Lê Thị Cúc, voluntary SI, household of three

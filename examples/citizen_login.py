@@ -19,9 +19,9 @@ from vssdk.identity import (
     PasswordLogin,
     SessionRevoked,
 )
-from vssdk.sandbox import running
-from vssdk.sandbox.seeds.identity import IVAN_PRIVATE_JWK
-from vssdk.sandbox.seeds.people import SANDBOX_PASSWORD
+from vssdk_sandbox import running
+from vssdk_sandbox.seeds.identity import IVAN_PRIVATE_JWK
+from vssdk_sandbox.seeds.people import SANDBOX_PASSWORD
 
 
 def heading(text: str) -> None:

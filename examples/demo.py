@@ -12,7 +12,7 @@ import vssdk
 from vssdk import benefits
 from vssdk.declarations import D02LT, D02Row, Dossier, Employer, Month, PlanCode, SigningKey
 from vssdk.identity import ClientCredentials, PasswordLogin
-from vssdk.sandbox import running
+from vssdk_sandbox import running
 
 CITIZEN_SI_CODE, CITIZEN_PASSWORD = "7901234567", "Sandbox@2026"
 HOSPITAL = ("01001_BV", "sbx-01001_BV-secret")

@@ -17,7 +17,7 @@ import vssdk
 from vssdk.claims import ClaimDossier, DrugLine, InvalidClaim, ServiceLine, Summary, line_shares
 from vssdk.gateway import GatewayLogin
 from vssdk.identity import ClientCredentials
-from vssdk.sandbox import running
+from vssdk_sandbox import running
 
 CLIENT_ID, CLIENT_SECRET = "01001_BV", "sbx-01001_BV-secret"
 GATEWAY_USER, GATEWAY_PASSWORD = "01001_BV", "Sandbox@2026"

@@ -14,7 +14,7 @@ import vssdk
 from vssdk.cards import CardCheck, CheckEntry
 from vssdk.gateway import GatewayLogin
 from vssdk.identity import ClientCredentials
-from vssdk.sandbox import running
+from vssdk_sandbox import running
 
 # Documented sandbox fixtures: the facility's accounts and a registered staff member (CV 1923).
 CLIENT_ID, CLIENT_SECRET = "01001_BV", "sbx-01001_BV-secret"

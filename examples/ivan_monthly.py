@@ -21,7 +21,7 @@ from vssdk.declarations import (
     contributions,
 )
 from vssdk.identity.credentials import ClientCredentials
-from vssdk.sandbox import running
+from vssdk_sandbox import running
 
 # Documented sandbox fixtures: the I-VAN vendor account, a unit and two of its employees.
 CLIENT_ID, CLIENT_SECRET = "ivan-sbx-basic", "sbx-ivan-secret"

@@ -13,8 +13,8 @@ from typing import Any
 import vssdk
 from vssdk.identity.credentials import ClientCredentials
 from vssdk.procedures import InvalidRecord, Newborn, Person, RecordConflict, Residence, Sex
-from vssdk.sandbox import running
 from vssdk.webhooks import LocalReceiver, WebhookEvent
+from vssdk_sandbox import running
 
 # Documented sandbox fixtures: the Ministry of Justice account and a mother in the population.
 CLIENT_ID, CLIENT_SECRET = "ministry-justice", "sbx-justice-secret"

@@ -13,8 +13,8 @@ import datetime as dt
 import vssdk
 from vssdk.identity.credentials import ClientCredentials
 from vssdk.procedures import Claimant, LinkedApplication, Person
-from vssdk.sandbox import running
 from vssdk.webhooks import LocalReceiver, WebhookEvent
+from vssdk_sandbox import running
 
 JUSTICE = ("ministry-justice", "sbx-justice-secret")
 EMPLOYMENT = ("employment-service", "sbx-employment-secret")

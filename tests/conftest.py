@@ -43,7 +43,7 @@ with warnings.catch_warnings():
     from starlette.testclient import TestClient
 
 import vssdk  # noqa: E402
-from vssdk.sandbox.app import Sandbox, SandboxConfig, create_app  # noqa: E402
+from vssdk_sandbox.app import Sandbox, SandboxConfig, create_app  # noqa: E402
 
 IN_PROCESS_URL = "http://sandbox.test"
 T = TypeVar("T")
@@ -98,7 +98,7 @@ def make_aclient(sandbox_app: Any) -> Any:
 @pytest.fixture(scope="module")
 def live_sandbox() -> Iterator[Any]:
     """A sandbox served over real TCP on 127.0.0.1 (module scope)."""
-    from vssdk.sandbox.server import embedded
+    from vssdk_sandbox.server import embedded
 
     with embedded() as served:
         yield served

@@ -18,7 +18,7 @@ def render() -> str:
     from tests.contract._support import area_methods, spec_operations
 
     from vssdk._core.operation import Operation
-    from vssdk._core.registry import all_operations
+    from vssdk.contract import all_operations
 
     spec_ops = spec_operations()
     methods = area_methods()

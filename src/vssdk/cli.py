@@ -1,23 +1,38 @@
-"""The ``vssdk`` command: ``vssdk sandbox``, ``vssdk login``, ``vssdk calc`` ...
+"""The ``vssdk`` command: ``vssdk login``, ``vssdk calc``, and ``vssdk sandbox`` when installed.
 
-Each subcommand lives in its own module under ``vssdk._cli`` with a ``register(subparsers)``
-function that adds its parser and sets ``func`` (taking the parsed args, returning an exit code).
+Each built-in subcommand lives in its own module under ``vssdk._cli`` with a
+``register(subparsers)`` function that adds its parser and sets ``func`` (taking the parsed args,
+returning an exit code). Other distributions add subcommands through the ``vssdk.commands``
+entry-point group (``vssdk-sandbox`` adds ``vssdk sandbox``), so the SDK never imports them.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.metadata
 import sys
 from collections.abc import Sequence
 
 __all__ = ["main"]
 
 _SUBCOMMAND_MODULES = (
-    "vssdk._cli.sandbox",
     "vssdk._cli.login",
     "vssdk._cli.calc",
 )
+PLUGIN_GROUP = "vssdk.commands"
+_MISSING = {"sandbox": "sandbox"}  # subcommand → the extra that brings it
+
+
+def _missing(extra: str) -> object:
+    def run(args: argparse.Namespace) -> int:
+        print(
+            f"vssdk {args.command}: not installed. Install it with: pip install 'vssdk[{extra}]'",
+            file=sys.stderr,
+        )
+        return 2
+
+    return run
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +42,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module_name in _SUBCOMMAND_MODULES:
         importlib.import_module(module_name).register(sub)
+    plugged = set()
+    for entry in importlib.metadata.entry_points(group=PLUGIN_GROUP):
+        entry.load()(sub)
+        plugged.add(entry.name)
+    for command, extra in _MISSING.items():
+        if command not in plugged:
+            stub = sub.add_parser(command, help=f"(needs: pip install 'vssdk[{extra}]')")
+            stub.add_argument("rest", nargs=argparse.REMAINDER)
+            stub.set_defaults(func=_missing(extra))
     return parser
 
 

@@ -10,7 +10,7 @@ import pytest
 import vssdk
 from tests.conftest import IN_PROCESS_URL, InProcessHTTP
 from vssdk._core.auth import BearerToken
-from vssdk.sandbox.app import Sandbox
+from vssdk_sandbox.app import Sandbox
 
 OPERATOR = {"operator_name": "Nguyễn Thị Lan", "operator_id": "001085000111"}
 

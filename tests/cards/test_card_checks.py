@@ -13,8 +13,8 @@ from tests.cards.conftest import OPERATOR, facility_token
 from tests.conftest import run
 from vssdk.cards import CheckAction, CheckEntry, InvalidCardCode, ResultCode
 from vssdk.errors import AuthenticationError, InvalidArgument, NotFoundError
-from vssdk.sandbox.app import Sandbox
-from vssdk.sandbox.seeds.cards import CARD_FIXTURES, card_fixture
+from vssdk_sandbox.app import Sandbox
+from vssdk_sandbox.seeds.cards import CARD_FIXTURES, card_fixture
 
 
 def _check(client: vssdk.Client, fixture: dict[str, Any], **overrides: Any) -> Any:
@@ -176,7 +176,7 @@ def test_check_needs_a_facility_token(client: vssdk.Client) -> None:
 def test_batch_sync_keeps_order_and_isolates_errors(facility: vssdk.Client) -> None:
     entries = [
         CheckEntry(VALID["full_name"], VALID["birth_date"], card_code=VALID["card_code"]),
-        CheckEntry("X Y", 1980, card_code="ZZ4010199000001"),  # bad group: local error
+        CheckEntry("X Y", 1980, card_code="ZZ401019900001"),  # 14 characters: local error
         CheckEntry(VALID["full_name"], VALID["birth_date"], citizen_id=VALID["citizen_id"]),
     ]
     items = facility.cards.check_many(entries, **OPERATOR)

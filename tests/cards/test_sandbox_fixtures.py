@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from vssdk.cards import ResultCode, parse_card_code, parse_citizen_id
-from vssdk.sandbox.seeds.cards import CARD_FIXTURES
+from vssdk_sandbox.seeds.cards import CARD_FIXTURES
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "sandbox-cards.md"
 DERIVED = {"050", "051", "052", "053", "054", "055", "060", "061", "070", "205", "401"}

@@ -11,7 +11,7 @@ from typing import Any
 
 import vssdk
 from vssdk._core.auth import BearerToken
-from vssdk.sandbox.app import Sandbox
+from vssdk_sandbox.app import Sandbox
 
 WORKER = "7901234567"
 WORKER_FEMALE = "7901234568"

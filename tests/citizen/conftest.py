@@ -9,8 +9,8 @@ import pytest
 
 import vssdk
 from tests.citizen._support import as_citizen
-from vssdk.identity.testing import citizen_client
-from vssdk.sandbox.app import Sandbox
+from vssdk_sandbox.app import Sandbox
+from vssdk_sandbox.testing import citizen_client
 
 
 @pytest.fixture

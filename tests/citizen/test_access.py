@@ -14,7 +14,7 @@ from tests.conftest import IN_PROCESS_URL, run
 from vssdk._core.auth import BearerToken
 from vssdk.citizen import BankAccount
 from vssdk.errors import InvalidArgument
-from vssdk.sandbox.app import Sandbox
+from vssdk_sandbox.app import Sandbox
 
 Login = Callable[..., vssdk.Client]
 ACCOUNT = BankAccount("VCB", "0123456789", "DO THI GIANG")

@@ -10,9 +10,9 @@ import pytest
 
 import vssdk
 from tests.citizen._support import CHILD, FORMER_WORKER, UNEMPLOYED, VOLUNTARY, WORKER
+from vssdk.calendar import add_months, month_of
 from vssdk.citizen import ApplicationStatus, BankAccount, BenefitKind
-from vssdk.citizen._months import add_months, month_of
-from vssdk.sandbox.app import Sandbox
+from vssdk_sandbox.app import Sandbox
 
 Login = Callable[..., vssdk.Client]
 ACCOUNT = BankAccount("VCB", "0123456789", "NGUOI HUONG")

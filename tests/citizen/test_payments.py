@@ -10,9 +10,9 @@ import pytest
 import vssdk
 from tests.citizen._support import DAUGHTER, SPOUSE, VOLUNTARY, WORKER, WORKER_FEMALE
 from vssdk import benefits
+from vssdk.calendar import add_months, month_of
 from vssdk.citizen import HouseholdHiMember, PaymentStatus, RegistrationStatus, Scheme
-from vssdk.citizen._months import add_months, month_of
-from vssdk.sandbox.app import Sandbox
+from vssdk_sandbox.app import Sandbox
 
 Login = Callable[..., vssdk.Client]
 FAMILY = [(VOLUNTARY, "Lê Thị Cúc"), (SPOUSE, "Đỗ Văn Hùng"), (DAUGHTER, "Đỗ Thị Lan")]

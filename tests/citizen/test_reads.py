@@ -12,9 +12,9 @@ from PIL import Image
 
 import vssdk
 from tests.citizen._support import CHILD, DAUGHTER, SPOUSE, VOLUNTARY, WORKER, WORKER_FEMALE
+from vssdk.calendar import month_of, months_between
 from vssdk.citizen import BenefitKind, CardStatus, Scheme
-from vssdk.citizen._months import month_of, months_between
-from vssdk.sandbox.app import Sandbox
+from vssdk_sandbox.app import Sandbox
 
 Login = Callable[..., vssdk.Client]
 

@@ -10,7 +10,7 @@ from typing import Any
 from vssdk._core.model import Model
 from vssdk._core.operation import AsyncArea, SyncArea
 from vssdk._core.registry import AREA_MODULES, all_operations
-from vssdk.sandbox.spec import load_spec
+from vssdk_sandbox.spec import load_spec
 
 ROOT = Path(__file__).resolve().parents[2]
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from tests.contract._support import ROOT, area_methods, spec_operations
-from vssdk._core.registry import all_operations
-from vssdk.sandbox.app import Sandbox, SandboxConfig
+from vssdk.contract import all_operations
+from vssdk_sandbox.app import Sandbox, SandboxConfig
 
 
 def test_spec_sdk_and_sandbox_have_the_same_operations() -> None:

@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from tests.contract._support import model_classes, spec, spec_operations
 from vssdk._core.model import decode_value, to_builtins
-from vssdk._core.registry import all_operations
+from vssdk.contract import all_operations
 
 
 def _inline(node: Any, components: dict[str, Any], seen: tuple[str, ...] = ()) -> Any:

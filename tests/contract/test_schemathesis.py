@@ -24,8 +24,8 @@ import vssdk
 from tests.conftest import IN_PROCESS_URL, InProcessHTTP
 from tests.contract._support import spec
 from vssdk._core.auth import Auth, Requirement
-from vssdk._core.registry import all_operations
-from vssdk.sandbox.app import Sandbox, SandboxConfig, create_app
+from vssdk.contract import all_operations
+from vssdk_sandbox.app import Sandbox, SandboxConfig, create_app
 
 _SANDBOX = Sandbox(SandboxConfig())
 _APP = create_app(sandbox=_SANDBOX)
@@ -42,12 +42,12 @@ def _client() -> vssdk.Client:
 
 @functools.cache
 def _auth_for(principal: str, scope: str | None) -> Auth:
-    from vssdk.identity.testing import organisation_credentials
-    from vssdk.sandbox.seeds.identity import SANDBOX_CLIENTS
+    from vssdk_sandbox.seeds.identity import SANDBOX_CLIENTS
+    from vssdk_sandbox.testing import organisation_credentials
 
     if principal == "citizen":
         from vssdk.identity.password import PasswordLogin
-        from vssdk.sandbox.seeds.people import SANDBOX_PASSWORD
+        from vssdk_sandbox.seeds.people import SANDBOX_PASSWORD
 
         return PasswordLogin(
             CITIZEN, SANDBOX_PASSWORD, device_id="schemathesis", level=2, base_url=IN_PROCESS_URL

@@ -9,7 +9,7 @@ import pytest
 import vssdk
 from vssdk.cli import build_parser, main
 from vssdk.identity import OtpRequired
-from vssdk.identity.testing import citizen_client
+from vssdk_sandbox.testing import citizen_client
 
 
 def test_every_subcommand_is_registered() -> None:

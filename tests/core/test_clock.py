@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 import vssdk
-from vssdk.identity.testing import pkce_session
-from vssdk.sandbox.app import CLOCK_ENV, Sandbox, SandboxConfig, clock_from_env, pinned_clock
+from vssdk_sandbox.app import CLOCK_ENV, Sandbox, SandboxConfig, clock_from_env, pinned_clock
+from vssdk_sandbox.testing import pkce_session
 
 VN = dt.timezone(dt.timedelta(hours=7))
 
@@ -57,7 +57,7 @@ def test_pkce_login_works_after_advancing_the_clock(client: vssdk.Client) -> Non
 
 
 def test_password_login_works_after_advancing_the_clock_by_days(client: vssdk.Client) -> None:
-    from vssdk.identity.testing import citizen_client
+    from vssdk_sandbox.testing import citizen_client
 
     client.sandbox.advance_clock(days=40)
     me = citizen_client(client)

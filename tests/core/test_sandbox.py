@@ -8,8 +8,8 @@ import httpx
 import pytest
 
 import vssdk
-from vssdk.sandbox.app import Sandbox, SandboxConfig, create_app
-from vssdk.sandbox.handlers import Reply
+from vssdk_sandbox.app import Sandbox, SandboxConfig, create_app
+from vssdk_sandbox.kit import Reply
 
 
 def raw(app: object) -> httpx.Client:

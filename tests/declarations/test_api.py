@@ -31,8 +31,8 @@ from vssdk.errors import (
     PermissionDeniedError,
     UnprocessableEntityError,
 )
-from vssdk.identity.testing import aorganisation_client, organisation_client
-from vssdk.sandbox.app import Sandbox
+from vssdk_sandbox.app import Sandbox
+from vssdk_sandbox.testing import aorganisation_client, organisation_client
 
 UNIT = "SBX001A"
 SBX = Employer(unit_code=UNIT, name="Công ty TNHH Phần mềm Sandbox", agency_code="07906", region=1)

@@ -10,7 +10,7 @@ import pytest
 import vssdk
 from tests.conftest import IN_PROCESS_URL, InProcessHTTP
 from vssdk.gateway import GatewayLogin
-from vssdk.sandbox.seeds.cards import GATEWAY_PASSWORD
+from vssdk_sandbox.seeds.cards import GATEWAY_PASSWORD
 
 
 @pytest.fixture

@@ -23,8 +23,8 @@ from vssdk.errors import ConfigurationError
 from vssdk.gateway import GatewayLogin, GatewayRefused, password_hash
 from vssdk.gateway import _operations as ops
 from vssdk.gateway.models import GatewayCardCheckBody
-from vssdk.sandbox.app import Sandbox
-from vssdk.sandbox.seeds.cards import CARD_FIXTURES, GATEWAY_PASSWORD, card_fixture
+from vssdk_sandbox.app import Sandbox
+from vssdk_sandbox.seeds.cards import CARD_FIXTURES, GATEWAY_PASSWORD, card_fixture
 
 VALID = card_fixture("valid")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import vssdk
-from vssdk.identity.testing import organisation_client
+from vssdk_sandbox.testing import organisation_client
 
 
 def test_private_key_jwt_client_after_advancing_the_sandbox_clock(client: vssdk.Client) -> None:

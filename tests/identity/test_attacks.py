@@ -30,13 +30,13 @@ from vssdk.identity import (
     UserSession,
     validate_id_token,
 )
-from vssdk.identity.testing import (
+from vssdk_sandbox.seeds.people import SANDBOX_PASSWORD
+from vssdk_sandbox.testing import (
     citizen_client,
     organisation_client,
     organisation_credentials,
     pkce_session,
 )
-from vssdk.sandbox.seeds.people import SANDBOX_PASSWORD
 
 REDIRECT = "http://127.0.0.1:8199/callback"
 
@@ -275,8 +275,8 @@ def test_client_authentication_failures(client: vssdk.Client) -> None:
 
 
 def test_citizen_token_cannot_call_organisation_scopes(client: vssdk.Client) -> None:
-    from vssdk.sandbox.handlers import SandboxProblem
-    from vssdk.sandbox.security import Principal, authorize
+    from vssdk_sandbox.kit import SandboxProblem
+    from vssdk_sandbox.security import Principal, authorize
 
     me = citizen_client(client)
     tokens = me.auth.tokens  # type: ignore[union-attr]

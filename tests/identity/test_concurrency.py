@@ -10,8 +10,8 @@ from typing import Any
 import vssdk
 from tests.conftest import run
 from vssdk.identity import PasswordLogin, TokenSet
-from vssdk.identity.testing import DEFAULT_DEVICE
-from vssdk.sandbox.seeds.people import SANDBOX_PASSWORD
+from vssdk_sandbox.seeds.people import SANDBOX_PASSWORD
+from vssdk_sandbox.testing import DEFAULT_DEVICE
 
 WORKERS = 50
 

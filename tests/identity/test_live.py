@@ -12,7 +12,7 @@ import pytest
 
 import vssdk
 from vssdk.identity import SessionRevoked, login_in_browser
-from vssdk.sandbox.seeds.people import SANDBOX_PASSWORD
+from vssdk_sandbox.seeds.people import SANDBOX_PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
 _INPUT = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)">')

@@ -8,8 +8,8 @@ import pytest
 
 import vssdk
 from vssdk.identity import AuthorizationCodeFlow, PendingLogin, UserSession, validate_id_token
-from vssdk.identity.testing import pkce_session
-from vssdk.sandbox.seeds.people import SANDBOX_PASSWORD
+from vssdk_sandbox.seeds.people import SANDBOX_PASSWORD
+from vssdk_sandbox.testing import pkce_session
 
 REDIRECT = "http://127.0.0.1:8199/callback"
 

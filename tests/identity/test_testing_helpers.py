@@ -9,7 +9,7 @@ import pytest
 import vssdk
 from tests.conftest import run
 from vssdk.identity import ClientCredentials, OtpRequired, PasswordLogin, SessionRevoked
-from vssdk.identity.testing import (
+from vssdk_sandbox.testing import (
     acitizen_client,
     aorganisation_client,
     citizen_client,

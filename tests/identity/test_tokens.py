@@ -20,7 +20,7 @@ from vssdk.identity import (
     TokenSet,
     UserSession,
 )
-from vssdk.identity.testing import citizen_client, organisation_credentials, pkce_session
+from vssdk_sandbox.testing import citizen_client, organisation_credentials, pkce_session
 
 
 def _tokens() -> TokenSet:
@@ -149,7 +149,7 @@ def test_async_code_flow_and_logout(make_aclient: Any) -> None:
 
     from tests.conftest import run
     from vssdk.identity import AuthorizationCodeFlow
-    from vssdk.sandbox.seeds.people import SANDBOX_PASSWORD
+    from vssdk_sandbox.seeds.people import SANDBOX_PASSWORD
 
     async def scenario() -> tuple[str, bool]:
         async with make_aclient() as aclient:

@@ -1,6 +1,6 @@
 """Organisation credentials for tests: a token stored where the sandbox looks tokens up.
 
-(Until ``vssdk.identity.testing.organisation_client`` exists, this stands in for it.)
+(Until ``vssdk_sandbox.testing.organisation_client`` exists, this stands in for it.)
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import vssdk
 from vssdk._core.auth import BearerToken
-from vssdk.sandbox.app import Sandbox
+from vssdk_sandbox.app import Sandbox
 
 ALL_SCOPES = ("linked.birth", "linked.death", "linked.unemployment")
 MINISTRY = "moj-hcm-civil-registry"

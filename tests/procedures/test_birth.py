@@ -24,7 +24,7 @@ from vssdk.procedures import (
     Sex,
 )
 from vssdk.procedures.rules import child_card_validity
-from vssdk.sandbox.app import Sandbox
+from vssdk_sandbox.app import Sandbox
 
 MOTHER = Person(full_name="Trần Thị Bình", citizen_id="079190004321")
 

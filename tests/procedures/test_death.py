@@ -12,7 +12,7 @@ from tests.procedures._support import days_ago, org_client
 from vssdk import benefits
 from vssdk.errors import UnprocessableEntityError
 from vssdk.procedures import Claimant, DeathCause, InvalidRecord, LinkedApplicationStatus, Person
-from vssdk.sandbox.app import Sandbox
+from vssdk_sandbox.app import Sandbox
 
 WORKER = Person(full_name="Nguyễn Văn An", citizen_id="079085001234")  # 150 months compulsory
 SHORT = Person(full_name="Đỗ Thị Giang", citizen_id="031195007777")  # 8 months compulsory

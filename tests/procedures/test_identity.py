@@ -8,9 +8,9 @@ import pytest
 
 import vssdk
 from vssdk.errors import PermissionDeniedError
-from vssdk.identity.testing import organisation_client
 from vssdk.procedures import Newborn, Person, Residence, Sex
-from vssdk.sandbox.app import Sandbox
+from vssdk_sandbox.app import Sandbox
+from vssdk_sandbox.testing import organisation_client
 
 PERSON = Person(full_name="Hoàng Văn Em", citizen_id="001092013579")
 

@@ -14,14 +14,13 @@ import pytest
 import vssdk
 from tests.procedures._support import org_client
 from vssdk.errors import (
-    APIConnectionError,
     InvalidArgument,
     NotFoundError,
 )
 from vssdk.procedures import Newborn, Person, Residence, Sex
-from vssdk.sandbox.app import Sandbox
-from vssdk.sandbox.handlers.webhooks import backoff_seconds, matches, use_sender
 from vssdk.webhooks import WebhookDeliveryStatus, WebhookReceiver, verify
+from vssdk_sandbox.app import Sandbox
+from vssdk_sandbox.handlers.webhooks import backoff_seconds, matches, use_sender
 
 MINISTRY = "moj-hcm-civil-registry"
 
@@ -36,7 +35,7 @@ class FakeReceiver:
 
     def __call__(self, url: str, headers: Mapping[str, str], body: bytes) -> int:
         if self.down:
-            raise APIConnectionError("webhookDelivery: ConnectError: connection refused")
+            raise ConnectionRefusedError("connection refused")
         self.posts.append((url, dict(headers), body))
         return self.status
 

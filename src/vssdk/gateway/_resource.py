@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from vssdk._core.operation import AsyncArea, SyncArea
+from vssdk.calendar import VN_TZ as _VN_TZ
 from vssdk.cards._operations import prepare_check
 from vssdk.cards.batch import (
     BatchItem,
@@ -38,8 +39,6 @@ from vssdk.gateway.wire import (
 )
 
 __all__ = ["AsyncGateway", "Gateway"]
-
-_VN_TZ = dt.timezone(dt.timedelta(hours=7))
 
 
 def _login(auth: object) -> GatewayLogin:

@@ -11,13 +11,13 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from typing import Any
 
 import attrs
 
 from vssdk import benefits
+from vssdk.calendar import add_months_to_date
 from vssdk.errors import InvalidArgument
 
 __all__ = [
@@ -35,10 +35,7 @@ CHILD_CARD_MONTHS = 72
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` moved by whole months; the day of month is clamped (31 Jan + 1 → 28/29 Feb)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
+    return add_months_to_date(day, months)
 
 
 def age_in_months(birth_date: dt.date, on: dt.date) -> int:

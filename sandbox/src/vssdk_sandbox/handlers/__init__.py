@@ -1,0 +1,20 @@
+"""Sandbox handlers, one module per service area (their toolkit: :mod:`vssdk_sandbox.kit`)."""
+
+from __future__ import annotations
+
+__all__ = ["HANDLER_MODULES"]
+
+# Every module holding handlers; the router collects the decorated functions from these.
+HANDLER_MODULES: tuple[str, ...] = (
+    "vssdk_sandbox.handlers.sandbox",
+    "vssdk_sandbox.handlers.lookups",
+    "vssdk_sandbox.handlers.identity",
+    "vssdk_sandbox.handlers.cards",
+    "vssdk_sandbox.handlers.claims",
+    "vssdk_sandbox.handlers.gateway",
+    "vssdk_sandbox.handlers.citizen",
+    "vssdk_sandbox.handlers.benefits",
+    "vssdk_sandbox.handlers.declarations",
+    "vssdk_sandbox.handlers.procedures",
+    "vssdk_sandbox.handlers.webhooks",
+)

@@ -1,0 +1,481 @@
+"""Sandbox handlers of the declarations area: employer profile, dossiers, contribution notices.
+
+On submission the sandbox does what BHXH's side does: decodes each file, checks its XMLDSig
+signature (integrity under the certificate it carries; a tampered file is refused with 422),
+checks that each file is the declared form for this unit and period, re-checks the rules with
+:mod:`vssdk.declarations`, checks decreases and adjustments against its register (the person must
+be a participant of the unit, under the same name) and computes the month's contributions.
+The outcome is revealed by the ``@on_tick`` lifecycle on the sandbox clock:
+
+- +5 min ``received``: dossier number ``NNNNN/YYYY/<agency>`` and an appointment date (+3 days)
+- +1 h ``processing``
+- +4 h ``accepted`` (with the notification of contributions due) or ``rejected`` (reasons per row)
+
+A unit starts with no registered certificate (any signer accepted). An accepted registration of
+e-transactions (DK-GD, signed with the certificate it declares) registers that certificate: from
+then on every file of the unit must be signed with it while it is valid (422
+``signature.unregistered_certificate`` / ``signature.certificate_expired``); a DK-GD of kind 3
+(stop) removes it.
+
+Events ``dossier.received``, ``dossier.completed`` and ``dossier.rejected`` go to the submitting
+vendor. Any organisation with the ``employer.declarations`` scope may file for any seeded unit;
+each vendor sees only the dossiers it filed.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import hashlib
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+from vssdk.contract import mask
+from vssdk.declarations import D02LT, D03TS, D05TS, ETransactionRegistration, Month, validate
+from vssdk.declarations.amounts import FUNDS, contributions
+from vssdk.declarations.codes import ChangeKind, plan_rule
+from vssdk.declarations.errors import SignatureInvalid
+from vssdk.errors import InvalidArgument
+from vssdk_sandbox.kit import Ctx, Reply, field_error, handles, on_tick, problem
+
+if TYPE_CHECKING:
+    from vssdk.declarations.forms import Form
+    from vssdk_sandbox.app import Sandbox
+
+DOSSIERS = "employer_dossiers"
+NATURAL_KEYS = "employer_dossier_keys"
+CERTIFICATES = "employer_certificates"
+_INTERNAL = (
+    "owner",
+    "natural_key",
+    "outcome",
+    "notice",
+    "agency_code",
+    "next_at",
+    "registration",
+)
+_STEPS = (("received", 5 * 60), ("processing", 3600), ("decided", 4 * 3600))
+_BUSY = "declarations.ticking"  # re-entrancy guard: a tick can emit events that tick again
+
+
+def _view(doc: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in doc.items() if k not in _INTERNAL}
+
+
+def _employer(ctx: Ctx) -> dict[str, Any]:
+    unit = ctx.path["unit_code"]
+    doc = ctx.store.get("employers", unit)
+    if doc is None:
+        raise problem(
+            404,
+            "Not Found",
+            detail=f"no unit {unit}",
+            vss_code="404",
+            vss_message="Không tìm thấy đơn vị",
+        )
+    return doc
+
+
+@handles("getEmployerProfile")
+def get_employer(ctx: Ctx) -> dict[str, Any]:
+    doc = _employer(ctx)
+    fields = ("unit_code", "name", "region", "agency_code", "tax_code", "province_code")
+    return {k: doc[k] for k in fields if doc.get(k) is not None}
+
+
+# --- submission -------------------------------------------------------------------------------
+
+
+def _unprocessable(path: str, message: str, code: str, detail: str) -> Exception:
+    return problem(
+        422,
+        "Unprocessable Entity",
+        detail=detail,
+        slug="dossier-refused",
+        vss_code=code,
+        vss_message="Hồ sơ không hợp lệ",
+        errors=[field_error(path, message, code=code)],
+    )
+
+
+def _decode(index: int, item: dict[str, Any]) -> bytes:
+    try:
+        return base64.b64decode(item["content_base64"], validate=True)
+    except (binascii.Error, ValueError):
+        raise _unprocessable(
+            f"body.files[{index}].content_base64",
+            "not base64",
+            "file.encoding",
+            "a file is not base64",
+        ) from None
+
+
+def _read_file(index: int, item: dict[str, Any], data: bytes) -> tuple[Form, str, str]:
+    from vssdk.declarations.signing import verify_xml
+
+    path = f"body.files[{index}].content_base64"
+    try:
+        verified = verify_xml(data, trust_embedded=True)
+    except SignatureInvalid as exc:
+        raise _unprocessable(path, exc.reason, "signature.invalid", str(exc)) from None
+    except InvalidArgument as exc:
+        raise _unprocessable(path, str(exc), "file.unreadable", "a file cannot be read") from None
+    if verified.form.form_code != item["form_code"]:
+        raise _unprocessable(
+            f"body.files[{index}].form_code",
+            f"the file holds {verified.form.form_code}",
+            "file.form_code",
+            "declared form code and file disagree",
+        )
+    return verified.form, verified.fingerprint, _serial(verified.certificate.serial_number)
+
+
+def _serial(number: int) -> str:
+    return format(number, "x")
+
+
+def _check_certificate(ctx: Ctx, unit: str, index: int, serial: str) -> None:
+    """Once a unit has registered its certificate (an accepted DK-GD), only it may sign."""
+    registered = ctx.store.get(CERTIFICATES, unit)
+    if registered is None:
+        return
+    path = f"body.files[{index}].content_base64"
+    if serial != registered["serial"]:
+        raise _unprocessable(
+            path,
+            f"signed with certificate {serial}, the unit registered {registered['serial']}",
+            "signature.unregistered_certificate",
+            "the file is not signed with the unit's registered certificate",
+        )
+    today = ctx.sandbox.today().isoformat()
+    if not registered["valid_from"] <= today <= registered["valid_to"]:
+        raise _unprocessable(
+            path,
+            "the registered certificate is not valid today",
+            "signature.certificate_expired",
+            "the unit's registered certificate has expired",
+        )
+
+
+def _registration(
+    forms: list[Form], serials: list[str]
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The certificate a DK-GD in this dossier registers, and its mismatch with the signer."""
+    for form, serial in zip(forms, serials, strict=True):
+        if not isinstance(form, ETransactionRegistration):
+            continue
+        declared = form.certificate_serial.lower().lstrip("0") or "0"
+        errors = []
+        if form.kind != "3" and declared != serial:
+            errors.append(
+                {
+                    "form_code": form.form_code,
+                    "field": "certificate_serial",
+                    "rule": "registration.certificate_mismatch",
+                    "message": f"declares certificate {declared}, signed with {serial}",
+                }
+            )
+        data = {
+            "kind": form.kind,
+            "serial": declared,
+            "valid_from": form.certificate_valid_from.isoformat(),
+            "valid_to": form.certificate_valid_to.isoformat(),
+        }
+        return data, errors
+    return None, []
+
+
+def _check_scope(index: int, form: Form, unit: str, period: Month) -> None:
+    path = f"body.files[{index}].content_base64"
+    if isinstance(form, D02LT | D03TS | D05TS):
+        if form.employer.unit_code != unit:
+            raise _unprocessable(path, "file is for another unit", "file.unit", "unit mismatch")
+        if form.period != period:
+            raise _unprocessable(path, "file is for another period", "file.period", "period")
+    elif isinstance(form, ETransactionRegistration) and form.unit_code != unit:
+        raise _unprocessable(path, "file is for another unit", "file.unit", "unit mismatch")
+
+
+def _rows(form: Form) -> int:
+    if isinstance(form, D02LT | D03TS | D05TS):
+        return len(form.rows)
+    return 1
+
+
+def _notice_data(forms: list[Form]) -> dict[str, Any] | None:
+    lists = [f for f in forms if isinstance(f, D02LT)]
+    if not lists:
+        return None
+    employees = 0
+    funds = {fund: [0, 0] for fund in FUNDS}
+    for form in lists:
+        schedule = contributions(form)
+        employees += sum(1 for r in schedule.rows if r.counted)
+        for fund, totals in schedule.by_fund.items():
+            funds[fund][0] += totals.employee
+            funds[fund][1] += totals.employer
+    lines: list[dict[str, Any]] = [
+        {"fund": f, "employee": e, "employer": r, "total": e + r} for f, (e, r) in funds.items()
+    ]
+    employee_total = sum(e for e, _ in funds.values())
+    employer_total = sum(r for _, r in funds.values())
+    return {
+        "employees": employees,
+        "funds": lines,
+        "employee_total": employee_total,
+        "employer_total": employer_total,
+        "total": employee_total + employer_total,
+    }
+
+
+@handles("submitEmployerDossier")
+def submit(ctx: Ctx) -> Reply:
+    principal = ctx.require_principal()
+    employer = _employer(ctx)
+    body = ctx.body
+    unit = employer["unit_code"]
+    period = Month.parse(body["period"])
+    files = [(item, _decode(index, item)) for index, item in enumerate(body["files"])]
+    # the same files again (a resend) → the existing dossier, before any costly check
+    digest = hashlib.sha256(f"{unit}|{body['procedure_code']}|{period}".encode())
+    for item, data in files:
+        digest.update(item["form_code"].encode() + b"\0" + hashlib.sha256(data).digest())
+    natural_key = f"{principal.subject}:{digest.hexdigest()}"
+    existing = ctx.store.get(NATURAL_KEYS, natural_key)
+    if existing is not None:
+        doc = ctx.store.get(DOSSIERS, existing["dossier_id"])
+        if doc is not None:
+            return Reply(_view(doc), status=200)
+    forms: list[Form] = []
+    serials: list[str] = []
+    infos: list[dict[str, Any]] = []
+    for index, (item, data) in enumerate(files):
+        form, fingerprint, serial = _read_file(index, item, data)
+        _check_scope(index, form, unit, period)
+        if not isinstance(form, ETransactionRegistration):
+            _check_certificate(ctx, unit, index, serial)
+        forms.append(form)
+        serials.append(serial)
+        infos.append(
+            {"form_code": form.form_code, "rows": _rows(form), "signer_fingerprint": fingerprint}
+        )
+    errors = [
+        {"form_code": form.form_code, **_violation(v)} for form in forms for v in validate(form)
+    ]
+    errors.extend(_register_checks(ctx, unit, forms))
+    registration, mismatch = _registration(forms, serials)
+    errors.extend(mismatch)
+    now = ctx.sandbox.now()
+    dossier_id = ctx.sandbox.new_id("dos")
+    doc = {
+        "id": dossier_id,
+        "unit_code": unit,
+        "procedure_code": body["procedure_code"],
+        "period": str(period),
+        "status": "submitted",
+        "submitted_at": now.isoformat(),
+        "files": infos,
+        "status_history": [{"status": "submitted", "at": now.isoformat()}],
+        "errors": [],
+        "documents": [],
+        "owner": principal.subject,
+        "agency_code": employer.get("agency_code", "00000"),
+        "natural_key": natural_key,
+        "outcome": errors,
+        "notice": None if errors else _notice_data(forms),
+        "registration": registration,
+        "next_at": (now + dt.timedelta(seconds=_STEPS[0][1])).isoformat(),
+    }
+    ctx.store.put(DOSSIERS, dossier_id, doc)
+    ctx.store.put(NATURAL_KEYS, natural_key, {"dossier_id": dossier_id})
+    return Reply(_view(doc), status=201)
+
+
+def _register_checks(ctx: Ctx, unit: str, forms: list[Form]) -> list[dict[str, Any]]:
+    """What only BHXH's register can tell: a decrease or adjustment must name a participant of
+    this unit (the seeded population), under the name BHXH holds for that SI code."""
+    out: list[dict[str, Any]] = []
+    for form in forms:
+        if not isinstance(form, D02LT):
+            continue
+        for index, row in enumerate(form.rows, start=1):
+            if plan_rule(row.plan).kind is ChangeKind.INCREASE or row.si_code is None:
+                continue
+            person = ctx.store.get("people", row.si_code)
+            if person is None or person.get("employer") != unit:
+                out.append(
+                    {
+                        "form_code": form.form_code,
+                        "row": index,
+                        "field": "si_code",
+                        "rule": "register.not_participant",
+                        "message": f"{mask(row.si_code)} is not a participant of unit {unit}",
+                    }
+                )
+            elif _name_key(person.get("full_name", "")) != _name_key(row.full_name):
+                out.append(
+                    {
+                        "form_code": form.form_code,
+                        "row": index,
+                        "field": "full_name",
+                        "rule": "register.name_mismatch",
+                        "message": "the name differs from the one BHXH holds for this SI code",
+                    }
+                )
+    return out
+
+
+def _name_key(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def _violation(v: Any) -> dict[str, Any]:
+    out = {"field": v.field, "rule": v.rule, "message": v.message}
+    if v.row is not None:
+        out["row"] = v.row
+    return out
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def _own_dossier(ctx: Ctx) -> dict[str, Any]:
+    principal = ctx.require_principal()
+    doc = ctx.store.get(DOSSIERS, ctx.path["dossier_id"])
+    if (
+        doc is None
+        or doc["unit_code"] != ctx.path["unit_code"]
+        or doc["owner"] != principal.subject
+    ):
+        raise problem(
+            404,
+            "Not Found",
+            detail=f"no dossier {ctx.path['dossier_id']} for this unit",
+            vss_code="404",
+            vss_message="Không tìm thấy hồ sơ",
+        )
+    return doc
+
+
+@handles("getEmployerDossier")
+def get_dossier(ctx: Ctx) -> dict[str, Any]:
+    return _view(_own_dossier(ctx))
+
+
+@handles("listEmployerDossiers")
+def list_dossiers(ctx: Ctx) -> dict[str, Any]:
+    principal = ctx.require_principal()
+    _employer(ctx)
+    where = {
+        "unit_code": ctx.path["unit_code"],
+        "owner": principal.subject,
+        "status": ctx.query.get("status"),
+        "period": ctx.query.get("period"),
+    }
+    items, cursor = ctx.store.page(
+        DOSSIERS, where=where, cursor=ctx.query.get("cursor"), limit=int(ctx.query.get("limit", 50))
+    )
+    return {"items": [_view(d) for d in items], "next_cursor": cursor}
+
+
+@handles("getContributionNotice")
+def get_contribution_notice(ctx: Ctx) -> dict[str, Any]:
+    doc = _own_dossier(ctx)
+    if doc["status"] != "accepted" or doc.get("notice") is None:
+        raise problem(
+            404,
+            "Not Found",
+            detail="no notification of contributions for this dossier (not accepted, or no D02-LT)",
+            vss_code="404",
+            vss_message="Chưa có thông báo kết quả đóng",
+        )
+    notice = doc["notice"]
+    return {
+        "document_id": f"c12_{doc['id'].split('_', 1)[1]}",
+        "dossier_id": doc["id"],
+        "unit_code": doc["unit_code"],
+        "period": doc["period"],
+        **{k: notice[k] for k in ("employees", "funds", "employee_total", "employer_total")},
+        "total": notice["total"],
+        "issued_at": doc["decided_at"],
+    }
+
+
+# --- lifecycle --------------------------------------------------------------------------------
+
+
+def _advance(box: Sandbox, doc: dict[str, Any], at: dt.datetime) -> tuple[str, dict[str, Any]]:
+    status = doc["status"]
+    if status == "submitted":
+        number = box.store.next_number(f"dossier_number:{doc['agency_code']}:{at.year}")
+        doc["dossier_number"] = f"{number:05d}/{at.year}/{doc['agency_code']}"
+        doc["appointment_date"] = (at.date() + dt.timedelta(days=3)).isoformat()
+        doc["status"] = "received"
+        doc["next_at"] = (at + dt.timedelta(seconds=_STEPS[1][1])).isoformat()
+        event = "dossier.received"
+    elif status == "received":
+        doc["status"] = "processing"
+        doc["next_at"] = (at + dt.timedelta(seconds=_STEPS[2][1])).isoformat()
+        event = ""
+    else:
+        doc["decided_at"] = at.isoformat()
+        doc["next_at"] = None
+        if doc["outcome"]:
+            doc["status"] = "rejected"
+            doc["errors"] = doc["outcome"]
+            event = "dossier.rejected"
+        else:
+            doc["status"] = "accepted"
+            _apply_registration(box, doc)
+            if doc.get("notice") is not None:
+                doc["documents"] = [
+                    {
+                        "document_id": f"c12_{doc['id'].split('_', 1)[1]}",
+                        "kind": "contribution_notice",
+                        "title": "Thông báo kết quả đóng BHXH, BHYT, BHTN, BHTNLĐ-BNN (C12-TS)",
+                    }
+                ]
+            event = "dossier.completed"
+    doc["status_history"].append({"status": doc["status"], "at": at.isoformat()})
+    data = {"dossier_id": doc["id"], "unit_code": doc["unit_code"], "status": doc["status"]}
+    return event, data
+
+
+def _apply_registration(box: Sandbox, doc: dict[str, Any]) -> None:
+    registration = doc.get("registration")
+    if registration is None:
+        return
+    if registration["kind"] == "3":
+        box.store.delete(CERTIFICATES, doc["unit_code"])
+    else:
+        box.store.put(CERTIFICATES, doc["unit_code"], {**registration, "dossier_id": doc["id"]})
+
+
+def _at(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+@on_tick
+def progress(box: Sandbox) -> None:
+    """Move every open dossier whose next step is due (each step stamped when it fell due)."""
+    if box.state.get(_BUSY):
+        return
+    box.state[_BUSY] = True
+    try:
+        now = box.now()
+        for status in ("submitted", "received", "processing"):
+            for doc in box.store.find(DOSSIERS, status=status):
+                events = []
+                while (
+                    doc["next_at"] is not None and dt.datetime.fromisoformat(doc["next_at"]) <= now
+                ):
+                    at = dt.datetime.fromisoformat(doc["next_at"])
+                    event, data = _advance(box, doc, at)
+                    if event:
+                        events.append((event, data))
+                box.store.put(DOSSIERS, doc["id"], doc)
+                for event, data in events:
+                    box.emit(event, data, owner=doc["owner"])
+    finally:
+        box.state[_BUSY] = False

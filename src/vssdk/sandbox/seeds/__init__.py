@@ -1,1 +1,0 @@
-"""Deterministic fixtures, one module per area (see ``vssdk.sandbox.seed``)."""
