@@ -21,7 +21,7 @@ import attrs
 from tests.claims import factory
 from vssdk.claims import ClaimDossier, Table, TableRow
 
-__all__ = ["BROKEN", "QUIRKS", "Quirk", "write"]
+__all__ = ["BROKEN", "QD4210_FILE", "QUIRKS", "Quirk", "write"]
 
 BAD_XSI = (
     b' xmlns:xsd="http://www.w3.org/2001/XMLSchema"'
@@ -268,6 +268,29 @@ QUIRKS: tuple[Quirk, ...] = (
 )
 
 
+def _qd4210() -> bytes:
+    """A 2019 dossier in the QĐ 4210 layout (MA_THE, T_TONGCHI, 8-digit NGAY_SINH ...)."""
+    from vssdk.claims import LegacyDossier
+
+    xml1 = TableRow("XML1", {
+        "MA_LK": "01001-2019-000042", "STT": "1", "MA_BN": "BN0042", "HO_TEN": "PHẠM VĂN BA",
+        "NGAY_SINH": "19400000", "GIOI_TINH": "1", "MA_THE": "HT3010123456789",
+        "MA_DKBD": "01001", "GT_THE_TU": "20190101", "GT_THE_DEN": "20191231",
+        "MA_BENH": "I10", "NGAY_VAO": "201903040800", "NGAY_RA": "201903040930",
+        "T_TONGCHI": "150000", "T_BHTT": "142500", "T_BNCCT": "7500", "MA_CSKCB": "01001",
+    })  # fmt: skip
+    xml3 = TableRow("XML3", {
+        "MA_LK": "01001-2019-000042", "STT": "1", "MA_DICH_VU": "01.0001.1234",
+        "SO_LUONG": "1", "DON_GIA": "150000", "THANH_TIEN": "150000", "MUC_HUONG": "95",
+    })  # fmt: skip
+    dossier = LegacyDossier("01001", "QD4210", (Table("XML1", [xml1]), Table("XML3", [xml3])))
+    files = [(k, _his_style(v)) for k, v in dossier.tables()]
+    return _envelope(files)
+
+
+QD4210_FILE = _qd4210()
+
+
 def _broken(name: str, edit: Edit, argument: str) -> tuple[str, bytes, str]:
     files = dict(_tables(_full()))
     edit(files)
@@ -314,7 +337,7 @@ def write(directory: Path) -> list[Path]:
     """Write every file under ``directory/ok`` and ``directory/broken``; the paths written."""
     out: list[Path] = []
     for sub, items in (
-        ("ok", [(q.name, q.data) for q in QUIRKS]),
+        ("ok", [(q.name, q.data) for q in QUIRKS] + [("qd4210_2019", QD4210_FILE)]),
         ("broken", [(n, d) for n, d, _ in BROKEN]),
     ):
         folder = directory / sub

@@ -15,11 +15,13 @@ from vssdk.claims import (
     CheckInFile,
     ClaimDossier,
     InvalidClaimXml,
+    LegacyDossier,
     PartialDate,
     RawTable,
     Summary,
     Table,
     parse_table,
+    read_dossier,
     table_to_xml,
 )
 from vssdk.errors import InvalidArgument
@@ -99,9 +101,9 @@ def test_other_tables_are_rows_in_the_standards_order() -> None:
 
 def test_corpus_script_writes_the_files(tmp_path: Path) -> None:
     written = corpus.write(tmp_path)
-    assert len(written) == len(corpus.QUIRKS) + len(corpus.BROKEN)
+    assert len(written) == len(corpus.QUIRKS) + 1 + len(corpus.BROKEN)
     for path in tmp_path.glob("ok/*.xml"):
-        ClaimDossier.from_envelope(path.read_bytes())
+        read_dossier(path.read_bytes())
     for path in tmp_path.glob("broken/*.xml"):
         with pytest.raises(InvalidClaimXml):
             ClaimDossier.from_envelope(path.read_bytes())
@@ -141,3 +143,21 @@ def test_partial_date_bounds() -> None:
     assert str(PartialDate(1940, 2)) == "1940-02"
     with pytest.raises(InvalidArgument, match="not a month"):
         PartialDate(1940, 13)
+
+
+def test_qd4210_file_is_read_with_its_own_field_sets_and_resent_unchanged() -> None:
+    d = read_dossier(corpus.QD4210_FILE)
+    assert isinstance(d, LegacyDossier)
+    assert d.standard == "QD4210"
+    assert d.link_key == "01001-2019-000042"
+    assert [i.message for i in d.validate()] == ["QD4210 chosen from NGAY_RA 2019-03-04"]
+    assert d.check() is d
+    summary = d.table("XML1")
+    assert isinstance(summary, Table)
+    assert summary.rows[0].get("MA_THE") == "HT3010123456789"
+    again = LegacyDossier.from_envelope(d.to_envelope(created=dt.date(2019, 3, 5)))
+    assert again.tables() == d.tables()
+    with pytest.raises(InvalidClaimXml) as info:
+        ClaimDossier.from_envelope(corpus.QD4210_FILE)
+    assert info.value.argument == "standard"
+    assert isinstance(read_dossier(corpus.QUIRKS[0].data), ClaimDossier)

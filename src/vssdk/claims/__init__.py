@@ -18,6 +18,7 @@ from vssdk.claims.envelope import (
 )
 from vssdk.claims.errors import ClaimIssue, InvalidClaim, InvalidClaimXml, Severity
 from vssdk.claims.fields import PartialDate, round_amount
+from vssdk.claims.legacy import LegacyDossier, read_dossier
 from vssdk.claims.models import (
     CheckInReceipt,
     ClaimAmounts,
@@ -69,6 +70,7 @@ __all__ = [
     "Envelope",
     "InvalidClaim",
     "InvalidClaimXml",
+    "LegacyDossier",
     "PartialDate",
     "RawTable",
     "Row",
@@ -88,6 +90,7 @@ __all__ = [
     "parse_envelope",
     "parse_table",
     "parse_xml",
+    "read_dossier",
     "round_amount",
     "standard",
     "standard_for",

@@ -9,6 +9,7 @@ from vssdk._core.operation import Call, operation
 from vssdk.claims.dossier import CheckInFile, ClaimDossier
 from vssdk.claims.errors import InvalidClaim
 from vssdk.claims.fields import VN_TZ
+from vssdk.claims.legacy import LegacyDossier
 from vssdk.claims.models import CheckInReceipt, ClaimSubmission
 from vssdk.claims.validation import validate_check_in
 from vssdk.errors import InvalidArgument
@@ -36,20 +37,23 @@ def _key(facility: str, link: str, envelope: bytes) -> str:
     accepts_idempotency_key=True,
 )
 def submit_claim(
-    dossier: ClaimDossier,
+    dossier: ClaimDossier | LegacyDossier,
     *,
     created: dt.date | None = None,
     validate: bool = True,
     idempotency_key: str | None = None,
 ) -> Call:
-    """Send one claim dossier; the reply is the receipt (keep ``transaction_id``).
+    """Send one claim dossier (every table it holds); the reply is the receipt (keep
+    ``transaction_id``).
 
     The dossier is validated first (``validate=False`` skips it, to see the receiver's own
-    rejection) and raises :class:`~vssdk.claims.InvalidClaim` listing every issue. The default
-    idempotency key derives from facility, ``MA_LK`` and content, so a retry cannot double-send.
+    rejection): errors raise :class:`~vssdk.claims.InvalidClaim` listing every error; warnings
+    (rounding within the standard's step, unknown columns or object groups) never block. The
+    default idempotency key derives from facility, ``MA_LK`` and content, so a retry cannot
+    double-send.
     """
-    if not isinstance(dossier, ClaimDossier):
-        raise InvalidArgument("dossier", "must be a vssdk.claims.ClaimDossier")
+    if not isinstance(dossier, ClaimDossier | LegacyDossier):
+        raise InvalidArgument("dossier", "must be a vssdk.claims.ClaimDossier or LegacyDossier")
     if validate:
         dossier.check()
     envelope = dossier.to_envelope(created=created or _today())
