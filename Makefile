@@ -5,17 +5,35 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test test-dates lint typecheck unit bench spec sandbox browser clean
+.PHONY: demo test test-dates lint typecheck unit bench spec sandbox browser docs docs-serve clean
 
-$(STAMP): pyproject.toml sandbox/pyproject.toml
+# The development venv: every extra a test exercises, the sandbox, and the test tools
+# (requirements/test.txt; they are not a published extra).
+$(STAMP): pyproject.toml sandbox/pyproject.toml requirements/test.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,bulk,scale]' -e ./sandbox
+	$(PY) -m pip install --quiet -e '.[bulk,dask,spark,docs]' -e ./sandbox -r requirements/test.txt
 	touch $(STAMP)
 
-## demo: start the embedded sandbox and walk through the SDK against it
-demo: $(STAMP)
-	$(PY) examples/demo.py
+# The demo's own venv: vssdk and the sandbox, nothing else (what a new user installs).
+DEMO_VENV  := .venv-demo
+DEMO_STAMP := $(DEMO_VENV)/.installed-stamp
+$(DEMO_STAMP): pyproject.toml sandbox/pyproject.toml
+	$(PYTHON) -m venv $(DEMO_VENV)
+	$(DEMO_VENV)/bin/python -m pip install --quiet -e . -e ./sandbox
+	touch $(DEMO_STAMP)
+
+## demo: start the embedded sandbox and walk through the SDK against it (own small venv)
+demo: $(DEMO_STAMP)
+	$(DEMO_VENV)/bin/python examples/demo.py
+
+## docs: build the documentation site into site/ (strict: a broken link or reference fails)
+docs: $(STAMP)
+	$(PY) -m mkdocs build --strict --quiet --site-dir site
+
+## docs-serve: the documentation site at http://127.0.0.1:8000 while you edit it
+docs-serve: $(STAMP)
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## test: lint, type-check and the whole test suite (what .ci/run calls)
 test: $(STAMP) browser
@@ -23,6 +41,7 @@ test: $(STAMP) browser
 	$(PY) -m ruff check src sandbox/src tests examples benchmarks tools
 	$(PY) -m ruff format --check src sandbox/src tests examples benchmarks tools
 	$(PY) -m mypy
+	$(PY) -m mkdocs build --strict --quiet --site-dir site
 	HYPOTHESIS_PROFILE=ci $(PY) -m pytest
 	$(MAKE) --no-print-directory test-dates
 
@@ -53,7 +72,6 @@ spec: $(STAMP)
 
 ## bench: benchmarks with ratios against baselines measured in the same run (never pass/fail)
 bench: $(STAMP)
-	$(PY) -m pip install --quiet -e '.[bench]' 2>/dev/null || true
 	$(PY) benchmarks/run_all.py
 
 sandbox: $(STAMP)
@@ -64,4 +82,4 @@ browser:
 	@bash tools/install_browser.sh
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) $(DEMO_VENV) site .mypy_cache .ruff_cache .pytest_cache .hypothesis
