@@ -8,7 +8,8 @@ __all__ = ["HANDLER_MODULES"]
 HANDLER_MODULES: tuple[str, ...] = (
     "vssdk_sandbox.handlers.sandbox",
     "vssdk_sandbox.handlers.lookups",
-    "vssdk_sandbox.handlers.identity",
+    "vssdk_sandbox.handlers.identity.endpoints",
+    "vssdk_sandbox.handlers.identity.authorize",
     "vssdk_sandbox.handlers.cards",
     "vssdk_sandbox.handlers.claims",
     "vssdk_sandbox.handlers.gateway",

@@ -1,0 +1,130 @@
+"""Identity area: OAuth clients and how they authenticate (secret, private_key_jwt)."""
+
+from __future__ import annotations
+
+import base64
+import hmac
+import json
+import time
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
+
+from joserfc import jwt
+from joserfc.errors import JoseError
+from joserfc.jwk import ECKey
+
+from vssdk_sandbox.handlers.identity.common import JWT_BEARER, USED_ASSERTIONS, issuer, oauth_error
+from vssdk_sandbox.kit import Ctx
+from vssdk_sandbox.seeds.identity import OAUTH_CLIENTS, secret_hash
+
+if TYPE_CHECKING:
+    pass
+
+
+def _client(ctx: Ctx, client_id: str) -> dict[str, Any]:
+    doc = ctx.store.get(OAUTH_CLIENTS, client_id) if client_id else None
+    if doc is None:
+        raise oauth_error(401, "invalid_client", "unknown client")
+    return doc
+
+
+def _basic(ctx: Ctx) -> tuple[str, str] | None:
+    value = ctx.headers.get("authorization", "")
+    scheme, _, encoded = value.partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    try:
+        user, _, password = base64.b64decode(encoded.strip()).decode("utf-8").partition(":")
+    except ValueError:
+        raise oauth_error(401, "invalid_client", "malformed Basic credentials") from None
+    return unquote(user), unquote(password)
+
+
+def _check_secret(client: Mapping[str, Any], secret: str) -> None:
+    expected = client.get("secret_sha256")
+    if not expected or not hmac.compare_digest(expected, secret_hash(secret)):
+        raise oauth_error(401, "invalid_client", "client authentication failed")
+
+
+def _check_assertion(ctx: Ctx, client: Mapping[str, Any], assertion: str) -> None:
+    jwk = client.get("jwk")
+    if not jwk:
+        raise oauth_error(401, "invalid_client", "this client has no registered key")
+    try:
+        token = jwt.decode(assertion, ECKey.import_key(jwk), algorithms=["ES256"])
+    except (JoseError, ValueError, TypeError, KeyError):
+        raise oauth_error(401, "invalid_client", "client assertion signature invalid") from None
+    claims = token.claims
+    base = issuer(ctx)
+    audience = claims.get("aud")
+    audiences = audience if isinstance(audience, list) else [audience]
+    # The caller stamps its assertion with its own (real) clock, not the sandbox's simulated one.
+    now = int(time.time())
+    if claims.get("iss") != client["client_id"] or claims.get("sub") != client["client_id"]:
+        raise oauth_error(401, "invalid_client", "client assertion iss/sub must be the client id")
+    if not ({base, base + "/oauth/token"} & set(audiences)):
+        raise oauth_error(401, "invalid_client", "client assertion audience is not this server")
+    exp = claims.get("exp")
+    if not isinstance(exp, int) or exp + 30 < now or exp > now + 600:
+        raise oauth_error(401, "invalid_client", "client assertion expired or too long-lived")
+    jti = claims.get("jti")
+    if not isinstance(jti, str) or not jti:
+        raise oauth_error(401, "invalid_client", "client assertion needs a jti")
+    if not ctx.store.insert_new(USED_ASSERTIONS, f"{client['client_id']}:{jti}", {"exp": exp}):
+        raise oauth_error(401, "invalid_client", "client assertion replayed (jti used)")
+
+
+def authenticate_client(ctx: Ctx, form: Mapping[str, str]) -> dict[str, Any]:
+    """The calling client, authenticated as its registration requires."""
+    basic = _basic(ctx)
+    if basic is not None:
+        client = _client(ctx, basic[0])
+        _check_secret(client, basic[1])
+        return client
+    if form.get("client_assertion_type") == JWT_BEARER:
+        assertion = form.get("client_assertion", "")
+        client = _client(ctx, _unverified_issuer(assertion))
+        _check_assertion(ctx, client, assertion)
+        return client
+    client = _client(ctx, form.get("client_id", ""))
+    if "client_secret" in form:
+        _check_secret(client, form["client_secret"])
+        return client
+    if client["type"] != "public":
+        raise oauth_error(401, "invalid_client", "this client must authenticate")
+    return client
+
+
+def _unverified_issuer(assertion: str) -> str:
+    # Only to find whose registered key verifies the assertion; nothing else is trusted yet.
+    try:
+        payload = assertion.split(".")[1]
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    except (IndexError, ValueError):
+        raise oauth_error(401, "invalid_client", "client assertion is not a JWT") from None
+    return str(claims.get("iss", "")) if isinstance(claims, dict) else ""
+
+
+def allowed_scopes(
+    client: Mapping[str, Any], requested: str | None, status: int = 400
+) -> list[str]:
+    allowed = list(client["scopes"])
+    if not requested:
+        return allowed
+    wanted = requested.split()
+    extra = [s for s in wanted if s not in allowed]
+    if extra:
+        raise oauth_error(status, "invalid_scope", f"scope not allowed for this client: {extra[0]}")
+    return wanted
+
+
+def redirect_ok(client: Mapping[str, Any], redirect_uri: str) -> bool:
+    if redirect_uri in client["redirect_uris"]:
+        return True
+    # RFC 8252 §7.3: loopback redirects match on any port.
+    parts = urlsplit(redirect_uri)
+    if parts.hostname in ("127.0.0.1", "localhost") and parts.scheme == "http":
+        bare = f"http://{parts.hostname}{parts.path}"
+        return bare in client["redirect_uris"] and not parts.query and not parts.fragment
+    return False
