@@ -115,6 +115,49 @@ EXAMPLES: list[tuple[str, str, Callable[[], Any]]] = [
         lambda: benefits.survivor_lump_sum(8_000_000, 0, 120, dt.date(2026, 3, 1)),
     ),
     (
+        "survivor_monthly_allowance",
+        "benefits.survivor_monthly_allowance(date(2026, 8, 1), 3, without_carer=1)",
+        lambda: benefits.survivor_monthly_allowance(dt.date(2026, 8, 1), 3, without_carer=1),
+    ),
+    (
+        "occupational_injury_benefit",
+        "benefits.occupational_injury_benefit(45, 120, 8_000_000, date(2026, 8, 1))",
+        lambda: benefits.occupational_injury_benefit(45, 120, 8_000_000, dt.date(2026, 8, 1)),
+    ),
+    (
+        "occupational_death_benefit",
+        "benefits.occupational_death_benefit(date(2026, 8, 1))",
+        lambda: benefits.occupational_death_benefit(dt.date(2026, 8, 1)),
+    ),
+    (
+        "convalescence_benefit",
+        'benefits.convalescence_benefit(7, date(2026, 8, 1), cause="maternity_caesarean")',
+        lambda: benefits.convalescence_benefit(7, dt.date(2026, 8, 1), cause="maternity_caesarean"),
+    ),
+    (
+        "social_pension_allowance",
+        "benefits.social_pension_allowance(date(2026, 8, 1), 72, poor_or_near_poor=True)",
+        lambda: benefits.social_pension_allowance(dt.date(2026, 8, 1), 72, poor_or_near_poor=True),
+    ),
+    (
+        "monthly_allowance_without_pension",
+        "benefits.monthly_allowance_without_pension(3_000_000, 0, 60, date(2026, 8, 1), "
+        "birth_date=date(1965, 1, 15))",
+        lambda: benefits.monthly_allowance_without_pension(
+            3_000_000, 0, 60, dt.date(2026, 8, 1), dt.date(1965, 1, 15)
+        ),
+    ),
+    (
+        "voluntary_maternity_benefit",
+        "benefits.voluntary_maternity_benefit(date(2026, 8, 1), children=2)",
+        lambda: benefits.voluntary_maternity_benefit(dt.date(2026, 8, 1), 2),
+    ),
+    (
+        "pension_indexed",
+        "benefits.pension_indexed(5_000_000, granted_on=date(2021, 5, 1), on=date(2026, 3, 1))",
+        lambda: benefits.pension_indexed(5_000_000, dt.date(2021, 5, 1), dt.date(2026, 3, 1)),
+    ),
+    (
         "hi_benefit",
         'benefits.hi_benefit("DN4", 1_000_000, date(2025, 3, 1))',
         lambda: benefits.hi_benefit("DN4", 1_000_000, dt.date(2025, 3, 1)),

@@ -30,6 +30,18 @@ def _all_results() -> list[object]:
         benefits.funeral_allowance(ON, 20),
         benefits.survivor_lump_sum(8_000_000, 0, 10, ON),
         benefits.hi_benefit("DN4", 1_000_000, ON),
+        benefits.retirement_age("female", dt.date(1975, 5, 20), hazardous=True),
+        benefits.occupational_injury_benefit(20, 60, 10_000_000, ON),
+        benefits.occupational_injury_benefit(45, 60, 10_000_000, ON),
+        benefits.occupational_death_benefit(ON),
+        benefits.convalescence_benefit(5, ON, cause="sickness"),
+        benefits.survivor_monthly_allowance(ON, 2),
+        benefits.survivor_lump_sum(on=ON, monthly_pension=6_000_000, pension_months_received=5),
+        benefits.social_pension_allowance(ON, 80),
+        benefits.monthly_allowance_without_pension(4_000_000, 0, 90, ON, dt.date(1964, 1, 1)),
+        benefits.voluntary_maternity_benefit(ON),
+        benefits.pension_indexed(4_000_000, dt.date(2020, 1, 1), ON),
+        benefits.sickness_benefit(9_600_000, 50, ON, contribution_months=100, long_term=True),
     ]
 
 

@@ -40,6 +40,14 @@ FUNCTIONS = (
     "sickness_benefit",
     "funeral_allowance",
     "survivor_lump_sum",
+    "survivor_monthly_allowance",
+    "occupational_injury_benefit",
+    "occupational_death_benefit",
+    "convalescence_benefit",
+    "social_pension_allowance",
+    "monthly_allowance_without_pension",
+    "voluntary_maternity_benefit",
+    "pension_indexed",
     "hi_benefit",
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -13,6 +14,7 @@ import attrs
 from vssdk.benefits._common import (
     EARLIEST,
     Explained,
+    ParameterMap,
     Params,
     check_date,
     check_int,
@@ -22,7 +24,7 @@ from vssdk.benefits._common import (
     round_vnd,
     tr,
 )
-from vssdk.benefits._errors import RuleInputError
+from vssdk.benefits._errors import RuleInputError, StaleParameters
 from vssdk.benefits._params import ParameterValue, parameters
 
 __all__ = [
@@ -93,7 +95,7 @@ class _Context:
     regime: str
     rates: tuple[Decimal, ...]
     ratios: tuple[tuple[int, int], ...]
-    parameters: Mapping[str, ParameterValue] = attrs.field(repr=False)
+    parameters: ParameterMap = attrs.field(repr=False)
 
 
 _CONTEXTS: dict[tuple[int, object, bool, bool, bool], _Context] = {}
@@ -152,7 +154,7 @@ def _build_context(
         regime=regime,
         rates=rates,
         ratios=tuple(r.as_integer_ratio() for r in rates),
-        parameters=p.frozen(),
+        parameters=ParameterMap(p.used, tuple(p.stale.values())),  # warned per call,
     )
 
 
@@ -195,7 +197,11 @@ class CompulsoryContribution(Explained):
 
     @property
     def parameters(self) -> Mapping[str, ParameterValue]:
-        return self._ctx.parameters
+        used = self._ctx.parameters
+        if not used.stale:
+            return used
+        # the context is shared by every day of its segment: date the warnings by this month
+        return ParameterMap(used, tuple(_redated(used.stale, self.on)))
 
     def _steps(self, lang: str) -> list[str]:
         c = self._ctx
@@ -278,6 +284,16 @@ class CompulsoryContribution(Explained):
 _ZERO8 = (0,) * 8
 
 
+def _redated(stale: tuple[StaleParameters, ...], on: dt.date) -> list[StaleParameters]:
+    return [StaleParameters(w.series, w.horizon, on) for w in stale]
+
+
+def _warn_stale(stale: tuple[StaleParameters, ...], on: dt.date) -> None:
+    series = ", ".join(w.series for w in stale)
+    horizon = min(w.horizon for w in stale)
+    warnings.warn(StaleParameters(series, horizon, on), stacklevel=3)
+
+
 def compulsory_contribution(
     monthly_salary: int,
     on: dt.date,
@@ -314,6 +330,8 @@ def compulsory_contribution(
         if len(_CONTEXTS) >= _CONTEXT_LIMIT:
             _CONTEXTS.clear()
         _CONTEXTS[key] = ctx
+    if ctx.parameters.stale:
+        _warn_stale(ctx.parameters.stale, on)
     if type(unpaid_working_days) is not int or not 0 <= unpaid_working_days <= 31:
         check_int("unpaid_working_days", unpaid_working_days, "compulsory contribution", high=31)
     if monthly_salary < ctx.floor:

@@ -304,7 +304,11 @@ def one_time_si(
 
 @attrs.frozen(slots=True)
 class SurvivorLumpSum(Explained):
-    """Survivor lump sum (trợ cấp tuất một lần) for a deceased participant."""
+    """Survivor lump sum (trợ cấp tuất một lần) for a deceased participant or pensioner.
+
+    For a participant ``benefit_months`` are months of average salary; for a pensioner
+    (``pensioner=True``) months of the pension being paid.
+    """
 
     years_before_2014: Decimal
     years_from_2014: Decimal
@@ -312,9 +316,32 @@ class SurvivorLumpSum(Explained):
     minimum_applied: bool
     amount: int
     parameters: Mapping[str, ParameterValue] = attrs.field(repr=False)
+    pensioner: bool = False
+    pension_months_received: int = 0
 
     def _steps(self, lang: str) -> list[str]:
         m = money_formatter(lang)
+        if self.pensioner:
+            return [
+                tr(
+                    lang,
+                    f"Người đang hưởng lương hưu chết ở tháng hưởng thứ "
+                    f"{self.pension_months_received}: 48 tháng lương hưu nếu chết trong 2 tháng "
+                    "đầu, sau đó mỗi tháng giảm 0,5 tháng, thấp nhất 3 tháng.",
+                    f"Pensioner died in month {self.pension_months_received} of the pension: "
+                    "48 months of pension within the first 2 months, 0.5 month less per "
+                    "further month, at least 3 months.",
+                ),
+                tr(
+                    lang,
+                    f"Số tháng lương hưu: {fmt_num(self.benefit_months, lang)}"
+                    + (" (mức thấp nhất)." if self.minimum_applied else ".")
+                    + f" Số tiền: {m(self.amount)}.",
+                    f"Months of pension: {fmt_num(self.benefit_months, lang)}"
+                    + (" (the minimum)." if self.minimum_applied else ".")
+                    + f" Amount: {m(self.amount)}.",
+                ),
+            ]
         return [
             tr(
                 lang,
@@ -336,17 +363,36 @@ class SurvivorLumpSum(Explained):
 
 
 def survivor_lump_sum(
-    average_monthly_salary: object, months_before_2014: int, months_from_2014: int, on: dt.date
+    average_monthly_salary: object = None,
+    months_before_2014: int = 0,
+    months_from_2014: int = 0,
+    on: dt.date | None = None,
+    *,
+    monthly_pension: int | None = None,
+    pension_months_received: int | None = None,
 ) -> SurvivorLumpSum:
-    """Survivor lump sum: 1.5 / 2 months of Mbq per year before / from 2014, at least 3 months.
+    """Survivor lump sum for a death on ``on``.
 
-    ``on`` is the date of death.
+    A participant (or someone with contributions in reserve): 1.5 / 2 months of Mbq per year
+    before / from 2014, at least 3 months (Law 41/2024 Art. 89(1)). A pensioner: pass
+    ``monthly_pension`` (the pension of the month of death) and ``pension_months_received``
+    (1 = died in the first month of pension): 48 months of pension within the first 2 months,
+    0.5 month less per further month, at least 3 months (Art. 89(2); Law 58/2014 Art. 70(2)).
     """
     rule = "survivor lump sum"
+    if on is None:
+        raise RuleInputError("on", f"{rule}: the date of death is needed")
+    on = check_date("on", on, rule)
+    if monthly_pension is not None or pension_months_received is not None:
+        return _pensioner_lump_sum(monthly_pension, pension_months_received, on)
+    if average_monthly_salary is None:
+        raise RuleInputError(
+            "average_monthly_salary",
+            f"{rule}: give the average salary (participant) or monthly_pension (pensioner)",
+        )
     mbq = as_exact("average_monthly_salary", average_monthly_salary, rule)
     check_int("months_before_2014", months_before_2014, rule)
     check_int("months_from_2014", months_from_2014, rule)
-    on = check_date("on", on, rule)
     p = Params(on)
     mult: dict[str, Decimal] = p("lump_sum.months_per_year")
     minimum = Fraction(p("survivor.min_months"))
@@ -361,6 +407,35 @@ def survivor_lump_sum(
         applied,
         round_vnd(months * mbq),
         p.frozen(),
+    )
+
+
+def _pensioner_lump_sum(
+    monthly_pension: object, pension_months_received: object, on: dt.date
+) -> SurvivorLumpSum:
+    rule = "survivor lump sum"
+    if monthly_pension is None or pension_months_received is None:
+        missing = "monthly_pension" if monthly_pension is None else "pension_months_received"
+        raise RuleInputError(
+            missing, f"{rule}: a pensioner needs both monthly_pension and pension_months_received"
+        )
+    pension_amount = check_money("monthly_pension", monthly_pension, rule)
+    received = check_int("pension_months_received", pension_months_received, rule, low=1)
+    p = Params(on)
+    r = {k: Fraction(v) for k, v in p("survivor.pensioner").items()}
+    months = r["months"] - r["decrease"] * max(0, received - int(r["first_months"]))
+    applied = months < r["minimum"]
+    months = max(months, r["minimum"])
+    zero = Decimal(0)
+    return SurvivorLumpSum(
+        zero,
+        zero,
+        _dec(months),
+        applied,
+        round_vnd(months * pension_amount),
+        p.frozen(),
+        pensioner=True,
+        pension_months_received=received,
     )
 
 
@@ -525,6 +600,7 @@ def pension(
     birth_date: dt.date | None = None,
     retirement_date: dt.date | None = None,
     hazardous: bool = False,
+    months_after_retirement_age: int | None = None,
 ) -> Pension:
     """Monthly pension for a retirement on ``on`` (the first month of pension).
 
@@ -537,6 +613,10 @@ def pension(
     derived: whole calendar months from the retirement month to the month the normal age is
     reached (:func:`retirement_age`); with ``hazardous`` (15+ years of heavy or hazardous work,
     Law 41/2024 Art. 64(1)(b)) up to 5 years early carry no reduction.
+
+    Retirement lump sum (men above 35 years, women above 30): 0.5 × Mbq per extra year; from
+    2025-07-01, 2 × Mbq for the extra years contributed after reaching the retirement age
+    (``months_after_retirement_age``; derived from the dates when both are given).
     """
     rule = "pension"
     if sex not in ("male", "female"):
@@ -558,6 +638,15 @@ def pension(
         early_months, normal_date, age_parameters = _derived_early_months(
             sex, birth_date, retirement_date, hazardous, early_months
         )
+        if months_after_retirement_age is None:
+            from vssdk.benefits._retirement import month_index
+
+            months_after_retirement_age = max(
+                0, month_index(retirement_date) - month_index(normal_date)
+            )
+    if months_after_retirement_age is None:
+        months_after_retirement_age = 0
+    check_int("months_after_retirement_age", months_after_retirement_age, rule)
     p = Params(on)
     p.absorb(age_parameters)
     regime: str = p("regime.si_law")
@@ -604,7 +693,15 @@ def pension(
             monthly, floor_applied = ref, True
     years_at_max = base_years + (r["max_rate"] - r["base_rate"]) / step
     extra = max(years - years_at_max, Fraction(0))
-    lump = round_vnd(extra * r["extra_year_lump"] * mbq)
+    after_age = Fraction(0)
+    if "extra_year_lump_after_age" in r and months_after_retirement_age:
+        # Law 41/2024 Art. 68(2): years above 35 / 30 contributed after reaching the retirement
+        # age (while already eligible) count 2 × Mbq, the others 0.5 × Mbq.
+        after_age = min(extra, years_rounded(months_after_retirement_age))
+    lump = round_vnd(
+        (extra - after_age) * r["extra_year_lump"] * mbq
+        + after_age * r.get("extra_year_lump_after_age", Fraction(0)) * mbq
+    )
     return Pension(
         eligible=True,
         reason=None,

@@ -51,12 +51,26 @@ class SicknessBenefit(Explained):
     amount: int
     monthly_salary: int
     parameters: Mapping[str, ParameterValue] = attrs.field(repr=False)
+    reduced_days: Decimal = Decimal(0)
+    reduced_rate: Decimal | None = None
 
     def _steps(self, lang: str) -> list[str]:
         m = money_formatter(lang)
         rate = self.parameters["sickness.rate"].value
         divisor = self.parameters["daily_divisor"].value
+        extra = []
+        if self.reduced_rate is not None and self.reduced_days:
+            extra.append(
+                tr(
+                    lang,
+                    f"Bệnh dài ngày: {fmt_num(self.reduced_days, lang)} ngày tiếp theo hưởng "
+                    f"{fmt_pct(self.reduced_rate, lang)} × {m(self.monthly_salary)} / {divisor}.",
+                    f"Long-term illness: {fmt_num(self.reduced_days, lang)} further days at "
+                    f"{fmt_pct(self.reduced_rate, lang)} × {m(self.monthly_salary)} / {divisor}.",
+                )
+            )
         return [
+            *extra,
             tr(
                 lang,
                 f"Mức hưởng một ngày: {fmt_pct(rate, lang)} × {m(self.monthly_salary)} / {divisor} "
@@ -98,11 +112,17 @@ def sickness_benefit(
     on: dt.date,
     contribution_months: int | None = None,
     hazardous: bool = False,
+    *,
+    long_term: bool = False,
 ) -> SicknessBenefit:
     """Sickness benefit for ``days`` working days (may be fractional) of leave starting on ``on``.
 
     ``monthly_salary`` is the SI salary of the month before the leave. With
     ``contribution_months`` the yearly maximum (30/40/60, hazardous 40/50/70 days) caps the days.
+    ``long_term`` (an illness on the Ministry of Health's long-term list; needs
+    ``contribution_months``): days beyond the yearly maximum (Law 41/2024), or beyond 180 days
+    (Law 58/2014), are paid at 65% (30+ years), 55% (15–30) or 50% (under 15) instead of
+    being cut off (Law 41/2024 Art. 43(2), 45(3)).
     """
     rule = "sickness benefit"
     check_money("monthly_salary", monthly_salary, rule)
@@ -121,6 +141,14 @@ def sickness_benefit(
     divisor = p("daily_divisor")
     counted = _count_days(d)
     max_days: int | None = None
+    reduced_days = Decimal(0)
+    reduced_rate: Decimal | None = None
+    if long_term and contribution_months is None:
+        raise RuleInputError(
+            "contribution_months",
+            f"{rule}: a long-term illness needs contribution_months (the reduced rate and the "
+            "full-rate days depend on them)",
+        )
     if contribution_months is not None:
         check_int("contribution_months", contribution_months, rule)
         table: dict[str, int] = p("sickness.max_days")
@@ -132,16 +160,27 @@ def sickness_benefit(
             else "ge30"
         )
         max_days = table[f"{'hazardous' if hazardous else 'normal'}_{band}"]
+        if long_term:
+            lt: dict[str, Decimal] = p("sickness.long_term")
+            full_days = int(lt["full_rate_days"]) or max_days
+            max_days = full_days
+            reduced_rate = lt[band]
+            reduced_days = max(Decimal(0), counted - full_days)
         counted = min(counted, Decimal(max_days))
     daily = rate * monthly_salary / divisor
+    amount = daily * Fraction(counted)
+    if reduced_rate is not None:
+        amount += Fraction(reduced_rate) * monthly_salary / divisor * Fraction(reduced_days)
     return SicknessBenefit(
         requested_days=d,
         counted_days=counted,
         max_days=max_days,
         daily=round_vnd(daily),
-        amount=round_vnd(daily * Fraction(counted)),
+        amount=round_vnd(amount),
         monthly_salary=monthly_salary,
         parameters=p.frozen(),
+        reduced_days=reduced_days,
+        reduced_rate=reduced_rate,
     )
 
 
