@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: demo test test-dates lint typecheck unit bench spec sandbox browser docs docs-serve clean
 

@@ -1,0 +1,128 @@
+"""MkDocs hooks for the documentation site (mkdocs.yml ``hooks:``). Offline, no plugin needed.
+
+- Every page that has a translation links to it at the top: ``docs/<page>.md`` ↔
+  ``docs/vi/<page>.md`` (the header's language switch only goes to each language's home).
+- Pages that exist but are not in ``nav`` still appear: Vietnamese ones under "Tiếng Việt",
+  others under "More" — so a guide added by any area shows up without editing mkdocs.yml.
+- The spec is published next to the pages (``openapi.yaml``) with an API explorer
+  (``explorer/``) whose Swagger UI files come from the swagger-ui-bundle package, never a CDN.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = ROOT / "spec" / "openapi.yaml"
+VI = "vi/"
+
+_counterparts: set[str] = set()
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """Remember which pages exist, to link each page to its translation."""
+    _counterparts.clear()
+    _counterparts.update(f.src_uri for f in files.documentation_pages())
+    return files
+
+
+def translation_of(src_uri: str) -> str | None:
+    """The other language's page for ``src_uri``, when it exists."""
+    other = src_uri[len(VI) :] if src_uri.startswith(VI) else VI + src_uri
+    return other if other in _counterparts else None
+
+
+def _relative(from_uri: str, to_uri: str) -> str:
+    depth = from_uri.count("/")
+    return "../" * depth + to_uri
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    other = translation_of(page.file.src_uri)
+    if other is None:
+        return markdown
+    label = "Read in English" if page.file.src_uri.startswith(VI) else "Đọc bằng tiếng Việt"
+    link = f'<p class="vssdk-lang" markdown>[{label}]({_relative(page.file.src_uri, other)})</p>'
+    lines = markdown.split("\n")
+    # after the page's first heading, so the title stays the title
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join([*lines[: i + 1], "", link, "", *lines[i + 1 :]])
+    return link + "\n\n" + markdown
+
+
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    from mkdocs.structure.nav import Section
+
+    listed = {page.file.src_uri for page in nav.pages}
+    missing = [f for f in files.documentation_pages() if f.src_uri not in listed and f.page]
+    if not missing:
+        return nav
+    by_title = {item.title: item for item in nav.items if isinstance(item, Section)}
+    extra_vi = [f.page for f in missing if f.src_uri.startswith(VI)]
+    extra_en = [f.page for f in missing if not f.src_uri.startswith(VI)]
+    if extra_vi:
+        section = by_title.get("Tiếng Việt")
+        if section is None:
+            section = Section("Tiếng Việt", [])
+            nav.items.append(section)
+        for page in sorted(extra_vi, key=lambda p: p.file.src_uri):
+            page.parent = section
+            section.children.append(page)
+    if extra_en:
+        section = Section("More", [])
+        folders: dict[str, Any] = {}
+        for page in sorted(extra_en, key=lambda p: p.file.src_uri):
+            folder, _, _ = page.file.src_uri.rpartition("/")
+            parent = section
+            if folder:
+                if folder not in folders:
+                    folders[folder] = Section(folder.replace("/", " / ").capitalize(), [])
+                    folders[folder].parent = section
+                    section.children.append(folders[folder])
+                parent = folders[folder]
+            page.parent = parent
+            parent.children.append(page)
+        at = len(nav.items) - 1 if "Tiếng Việt" in by_title or extra_vi else len(nav.items)
+        nav.items.insert(at, section)
+    nav.pages = [*nav.pages, *extra_en, *extra_vi]
+    return nav
+
+
+EXPLORER = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<link rel="stylesheet" href="swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="swagger-ui-bundle.js"></script>
+<script>
+window.onload = function () {{
+  window.ui = SwaggerUIBundle({{ url: {spec_url}, dom_id: "#swagger-ui", deepLinking: true }});
+}};
+</script></body></html>
+"""
+
+
+def swagger_ui_dir() -> Path | None:
+    """The Swagger UI distribution shipped by the swagger-ui-bundle package, if installed."""
+    try:
+        import swagger_ui_bundle  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    return Path(swagger_ui_bundle.swagger_ui_path)
+
+
+def on_post_build(config: Any) -> None:
+    site = Path(config["site_dir"])
+    shutil.copyfile(SPEC, site / "openapi.yaml")
+    dist = swagger_ui_dir()
+    if dist is None:
+        return
+    target = site / "explorer"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("swagger-ui.css", "swagger-ui-bundle.js"):
+        shutil.copyfile(dist / name, target / name)
+    page = EXPLORER.format(title=html.escape("vssdk API explorer"), spec_url='"../openapi.yaml"')
+    (target / "index.html").write_text(page, encoding="utf-8")
