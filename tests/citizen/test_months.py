@@ -14,7 +14,7 @@ from vssdk.calendar import (
     months_between,
     split_2014,
 )
-from vssdk_sandbox.handlers.citizen import fund_totals
+from vssdk_sandbox.handlers.citizen.reads import fund_totals
 
 months = st.dates(min_value=dt.date(1960, 1, 1), max_value=dt.date(2060, 12, 1)).map(month_of)
 shifts = st.integers(min_value=-600, max_value=600)

@@ -1,0 +1,298 @@
+"""Benefit claims as dossiers, and their lifecycle on the sandbox clock.
+
+Dossiers move along on the sandbox clock (:func:`advance_applications`) and every status change is
+emitted as ``application.status_changed`` for webhook delivery.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from vssdk import benefits
+from vssdk.calendar import (
+    add_months,
+    add_months_to_date,
+    month_of,
+    month_span,
+    months_between,
+    split_2014,
+)
+from vssdk_sandbox.handlers.citizen.common import (
+    APPLICATIONS,
+    REJECT_ACCOUNT,
+    STATUS_DELAYS,
+    last_month,
+    me,
+    open_now,
+    owned,
+    page,
+    periods_of,
+    public,
+    refuse,
+    subject,
+)
+from vssdk_sandbox.handlers.citizen.reads import fund_totals
+from vssdk_sandbox.kit import (
+    Ctx,
+    handles,
+    on_tick,
+    problem,
+)
+
+if TYPE_CHECKING:
+    from vssdk_sandbox.app import Sandbox
+
+
+# --- claims (dossiers) ------------------------------------------------------------------------
+
+
+def _ensure_none_open(ctx: Ctx, procedure: str) -> None:
+    for doc in ctx.store.find(APPLICATIONS, si_code=subject(ctx), procedure=procedure):
+        if doc["status"] not in ("rejected", "paid"):
+            raise problem(
+                409,
+                "Conflict",
+                detail=f"application {doc['id']} for this procedure is still open",
+                slug="application-open",
+            )
+
+
+def _create_application(
+    ctx: Ctx, procedure: str, months: int, details: dict[str, Any]
+) -> dict[str, Any]:
+    now = ctx.sandbox.now().isoformat()
+    app: dict[str, Any] = {
+        "id": ctx.sandbox.new_id("app"),
+        "si_code": subject(ctx),
+        "procedure": procedure,
+        "status": "submitted",
+        "submitted_at": now,
+        "updated_at": now,
+        "history": [{"status": "submitted", "at": now}],
+        "contribution_months": months,
+        "details": details,
+    }
+    ctx.store.put(APPLICATIONS, app["id"], app)
+    _emit_change(ctx.sandbox, app, None)
+    return _application_view(app)
+
+
+def _application_view(app: dict[str, Any]) -> dict[str, Any]:
+    return public(app, "si_code", "details")
+
+
+@handles("claimOneTimeSi")
+def claim_one_time_si(ctx: Ctx) -> dict[str, Any]:
+    person = me(ctx)
+    today = ctx.sandbox.today()
+    periods = periods_of(ctx.store, person["si_code"], "si")
+    totals = fund_totals(periods, "si", today)
+    months = int(totals["months_total"])
+    ground = ctx.body["ground"]
+    if months == 0:
+        raise refuse(
+            "body.ground", "no social insurance contribution months", "one_time_si.no_contribution"
+        )
+    if ground == "left_si_12_months":
+        window = (add_months(month_of(today), -12), add_months(month_of(today), -1))
+        if totals["participating"] or any(
+            month_span(p["from_month"], last_month(p, today), *window) for p in periods
+        ):
+            raise refuse(
+                "body.ground",
+                "contributed to SI in the last 12 months (Law 41/2024 Art 70(1)(đ))",
+                "one_time_si.still_participating",
+            )
+        if months >= 240:
+            raise refuse(
+                "body.ground",
+                "20 years or more of contributions: one-time SI route (đ) is closed",
+                "one_time_si.twenty_years",
+            )
+        if min(p["from_month"] for p in periods) >= "2025-07":
+            raise refuse(
+                "body.ground",
+                "route (đ) needs contribution time from before 2025-07-01",
+                "one_time_si.joined_after_2025_07",
+            )
+    _ensure_none_open(ctx, "one_time_si")
+    return _create_application(ctx, "one_time_si", months, dict(ctx.body))
+
+
+@handles("claimUnemploymentBenefit")
+def claim_unemployment_benefit(ctx: Ctx) -> dict[str, Any]:
+    person = me(ctx)
+    today = ctx.sandbox.today()
+    ended = dt.date.fromisoformat(ctx.body["termination_date"])
+    if ended > today:
+        raise refuse(
+            "body.termination_date", "is in the future", "unemployment.termination_in_future"
+        )
+    if add_months_to_date(ended, 3) < today:
+        raise refuse(
+            "body.termination_date",
+            "the claim must be filed within 3 months of termination (Law 74/2025 Art 38(1)(c))",
+            "unemployment.filing_deadline",
+        )
+    ui = periods_of(ctx.store, person["si_code"], "ui")
+    window = (add_months(month_of(ended), -23), month_of(ended))
+    months = len(
+        {
+            add_months(p["from_month"], n)
+            for p in ui
+            for n in range(months_between(p["from_month"], last_month(p, today)))
+            if window[0] <= add_months(p["from_month"], n) <= window[1]
+        }
+    )
+    if months < 12:
+        raise refuse(
+            "body.termination_date",
+            f"{months} months of unemployment insurance in the 24 months before termination; "
+            "12 are needed (Law 74/2025 Art 38(1)(b))",
+            "unemployment.contribution_months",
+        )
+    if any(
+        p["kind"] == "compulsory" and open_now(p, today)
+        for p in periods_of(ctx.store, person["si_code"], "si")
+    ):
+        raise refuse(
+            "body.termination_date",
+            "still employed: compulsory SI is being paid this month",
+            "unemployment.still_employed",
+        )
+    _ensure_none_open(ctx, "unemployment_benefit")
+    return _create_application(ctx, "unemployment_benefit", months, dict(ctx.body))
+
+
+@handles("getMyApplication")
+def get_application(ctx: Ctx) -> dict[str, Any]:
+    return _application_view(owned(ctx, APPLICATIONS, ctx.path["application_id"], "application"))
+
+
+@handles("listMyApplications")
+def list_applications(ctx: Ctx) -> dict[str, Any]:
+    where = {k: ctx.query.get(k) for k in ("procedure", "status")}
+    items, cursor = page(ctx, APPLICATIONS, where)
+    return {"items": [_application_view(a) for a in items], "next_cursor": cursor}
+
+
+# --- lifecycle --------------------------------------------------------------------------------
+
+
+def _emit_change(sandbox: Sandbox, app: dict[str, Any], previous: str | None) -> None:
+    data = public(
+        {
+            "application_id": app["id"],
+            "procedure": app["procedure"],
+            "status": app["status"],
+            "previous_status": previous,
+            "reason": app.get("rejection_reason"),
+            "at": app["updated_at"],
+        }
+    )
+    sandbox.emit("application.status_changed", data, owner=app["si_code"])
+
+
+def _benefit_amount(sandbox: Sandbox, app: dict[str, Any], on: dt.date) -> tuple[int, int | None]:
+    """(total, monthly) the claim pays, from vssdk.benefits.
+
+    Simplified inputs: one-time SI averages the recorded salaries without CPI adjustment; the
+    unemployment benefit uses the last period's salary as the 6-month average.
+    """
+    periods = periods_of(
+        sandbox.store, app["si_code"], "si" if app["procedure"] == "one_time_si" else "ui"
+    )
+    weighted = [
+        (months_between(p["from_month"], last_month(p, on)), int(p.get("monthly_salary") or 0))
+        for p in periods
+    ]
+    months = sum(m for m, _ in weighted) or 1
+    average = sum(m * s for m, s in weighted) // months
+    if app["procedure"] == "one_time_si":
+        before = sum(split_2014(p["from_month"], last_month(p, on))[0] for p in periods)
+        result = benefits.one_time_si(
+            average,
+            before,
+            app["contribution_months"] - before,
+            on,
+            contributed_salaries_total=sum(m * s for m, s in weighted),
+        )
+        return result.amount, None
+    latest = periods[-1] if periods else {}
+    employer = sandbox.store.get("employers", str(latest.get("employer_unit_code"))) or {}
+    salary = int(latest.get("monthly_salary") or average)
+    ui = benefits.unemployment_benefit(
+        salary, app["contribution_months"], int(employer.get("region", 1)), on
+    )
+    return ui.total, ui.monthly_amount
+
+
+def _advance(sandbox: Sandbox, app: dict[str, Any]) -> bool:
+    step = STATUS_DELAYS.get(app["status"])
+    if step is None:
+        return False
+    following, delay = step
+    due = dt.datetime.fromisoformat(app["updated_at"]) + delay
+    if due > sandbox.now():
+        return False
+    previous = app["status"]
+    if following == "received":
+        app["reference_number"] = f"HS{due:%Y%m%d}{app['id'][-6:]}"
+    if (
+        following == "approved"
+        and app["details"]["bank_account"]["account_number"] == REJECT_ACCOUNT
+    ):
+        following = "rejected"
+        app["rejection_reason"] = "Tài khoản ngân hàng không hợp lệ (bank account not valid)"
+    app["status"] = following
+    app["updated_at"] = due.isoformat()
+    change = {"status": following, "at": due.isoformat()}
+    if following == "rejected":
+        change["reason"] = app["rejection_reason"]
+    app["history"].append(change)
+    if following == "paid":
+        _record_benefit(sandbox, app, due.date())
+    sandbox.store.put(APPLICATIONS, app["id"], app)
+    _emit_change(sandbox, app, previous)
+    return True
+
+
+def _record_benefit(sandbox: Sandbox, app: dict[str, Any], on: dt.date) -> None:
+    try:
+        total, monthly = _benefit_amount(sandbox, app, on)
+    except benefits.RuleInputError:
+        return
+    kind = "one_time_si" if app["procedure"] == "one_time_si" else "unemployment"
+    sandbox.store.put(
+        "benefit_records",
+        f"{app['si_code']}:{app['id']}",
+        public(
+            {
+                "si_code": app["si_code"],
+                "id": f"ben_{app['id']}",
+                "kind": kind,
+                "from_date": on.isoformat(),
+                "amount": total,
+                "monthly_amount": monthly,
+                "decision_number": app.get("reference_number"),
+            }
+        ),
+    )
+
+
+_TICKING = "citizen.ticking"  # re-entrancy guard: a tick can emit events that tick again
+
+
+@on_tick
+def advance_applications(sandbox: Sandbox) -> None:
+    """Move every open dossier through its statuses as simulated time passes."""
+    if sandbox.state.get(_TICKING):
+        return
+    sandbox.state[_TICKING] = True
+    try:
+        for app in sandbox.store.find(APPLICATIONS):
+            while _advance(sandbox, app):
+                pass
+    finally:
+        sandbox.state[_TICKING] = False
