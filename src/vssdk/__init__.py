@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from vssdk._areas import AREAS
 from vssdk.errors import (
     APIConnectionError,
     APIStatusError,
@@ -32,7 +33,6 @@ from vssdk.errors import (
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from vssdk import benefits, cards, citizen, declarations, identity, procedures, webhooks
     from vssdk._core.config import Timeout
     from vssdk._core.model import unknown_fields
     from vssdk._core.pagination import AsyncPage, SyncPage
@@ -47,18 +47,8 @@ _LAZY: dict[str, str] = {
     "AsyncPage": "vssdk._core.pagination",
     "unknown_fields": "vssdk._core.model",
 }
-_SUBMODULES = frozenset(
-    {
-        "benefits",
-        "cards",
-        "citizen",
-        "declarations",
-        "identity",
-        "procedures",
-        "webhooks",
-        "sandbox",
-    }
-)
+# every service area's package (vssdk.claims, vssdk.gateway ...), from the one list of areas.
+_SUBMODULES = frozenset(area.package for area in AREAS)
 
 __all__ = [
     "APIConnectionError",
@@ -85,14 +75,8 @@ __all__ = [
     "UnprocessableEntityError",
     "VssdkError",
     "__version__",
-    "benefits",
-    "cards",
-    "citizen",
-    "declarations",
-    "identity",
-    "procedures",
     "unknown_fields",
-    "webhooks",
+    *sorted(_SUBMODULES),
 ]
 
 

@@ -7,12 +7,12 @@ Create clients after ``fork()``, not before.
 
 from __future__ import annotations
 
-import importlib
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 import attrs
 
+from vssdk._areas import ServiceAreas
 from vssdk._core.auth import Auth
 from vssdk._core.config import (
     DEFAULT_DEADLINE,
@@ -34,48 +34,10 @@ if TYPE_CHECKING:
         HttpTransport,
         SyncHttpClient,
     )
-    from vssdk.benefits._resource import AsyncCalculators, Calculators
-    from vssdk.cards._resource import AsyncCards, Cards
-    from vssdk.citizen._resource import AsyncCitizen, Citizen
-    from vssdk.claims._resource import AsyncClaims, Claims
-    from vssdk.declarations._resource import AsyncDeclarations, Declarations
-    from vssdk.gateway._resource import AsyncGateway, Gateway
-    from vssdk.identity._resource import AsyncIdentity, Identity
-    from vssdk.lookups._resource import AsyncLookups, Lookups
-    from vssdk.procedures._resource import AsyncProcedures, Procedures
-    from vssdk.sandbox._resource import AsyncSandboxAdmin, SandboxAdmin
-    from vssdk.webhooks._resource import AsyncWebhooks, Webhooks
 
 __all__ = ["AsyncClient", "Client"]
 
 _UNSET: Any = object()
-A = TypeVar("A")
-
-
-class _Area(Generic[A]):
-    """A service area on a client: its class is imported and bound on first access, then cached."""
-
-    __slots__ = ("_class_name", "_module", "_name")
-
-    def __init__(self, module: str, class_name: str) -> None:
-        self._module = module
-        self._class_name = class_name
-        self._name = ""
-
-    def __set_name__(self, owner: type[Any], name: str) -> None:
-        self._name = name
-
-    @overload
-    def __get__(self, obj: None, owner: type[Any]) -> _Area[A]: ...
-    @overload
-    def __get__(self, obj: Client | AsyncClient, owner: type[Any]) -> A: ...
-    def __get__(self, obj: Client | AsyncClient | None, owner: type[Any]) -> _Area[A] | A:
-        if obj is None:
-            return self
-        cls = getattr(importlib.import_module(self._module), self._class_name)
-        area: A = cls(obj._engine)
-        obj.__dict__[self._name] = area  # later reads skip the descriptor (non-data descriptor)
-        return area
 
 
 def _options(
@@ -107,13 +69,16 @@ def _view_options(
     return attrs.evolve(options, **changes)
 
 
-class Client:
+class Client(ServiceAreas):
     """Synchronous client for every vssdk service area.
 
     ``base_url`` defaults to ``$VSSDK_BASE_URL``. Timeouts are per attempt and always finite;
     ``deadline`` bounds a whole call including retries and waits. Pass ``http_client`` or
-    ``transport`` for proxies, custom TLS or tests.
+    ``transport`` for proxies, custom TLS or tests. The service areas (``client.cards`` ...) are
+    listed once, in :class:`vssdk._areas.ServiceAreas`, and each is imported on first use.
     """
+
+    _is_async: ClassVar[bool] = False
 
     def __init__(
         self,
@@ -180,22 +145,11 @@ class Client:
     def __repr__(self) -> str:
         return f"vssdk.Client(base_url={self.base_url!r})"
 
-    # -- service areas (each imported on first use) --------------------------------------------
-    sandbox: _Area[SandboxAdmin] = _Area("vssdk.sandbox._resource", "SandboxAdmin")
-    lookups: _Area[Lookups] = _Area("vssdk.lookups._resource", "Lookups")
-    identity: _Area[Identity] = _Area("vssdk.identity._resource", "Identity")
-    cards: _Area[Cards] = _Area("vssdk.cards._resource", "Cards")
-    claims: _Area[Claims] = _Area("vssdk.claims._resource", "Claims")
-    gateway: _Area[Gateway] = _Area("vssdk.gateway._resource", "Gateway")
-    citizen: _Area[Citizen] = _Area("vssdk.citizen._resource", "Citizen")
-    calculators: _Area[Calculators] = _Area("vssdk.benefits._resource", "Calculators")
-    declarations: _Area[Declarations] = _Area("vssdk.declarations._resource", "Declarations")
-    procedures: _Area[Procedures] = _Area("vssdk.procedures._resource", "Procedures")
-    webhooks: _Area[Webhooks] = _Area("vssdk.webhooks._resource", "Webhooks")
 
-
-class AsyncClient:
+class AsyncClient(ServiceAreas):
     """Asynchronous client for every vssdk service area (same options as :class:`Client`)."""
+
+    _is_async: ClassVar[bool] = True
 
     def __init__(
         self,
@@ -260,18 +214,3 @@ class AsyncClient:
 
     def __repr__(self) -> str:
         return f"vssdk.AsyncClient(base_url={self.base_url!r})"
-
-    # -- service areas (each imported on first use) --------------------------------------------
-    sandbox: _Area[AsyncSandboxAdmin] = _Area("vssdk.sandbox._resource", "AsyncSandboxAdmin")
-    lookups: _Area[AsyncLookups] = _Area("vssdk.lookups._resource", "AsyncLookups")
-    identity: _Area[AsyncIdentity] = _Area("vssdk.identity._resource", "AsyncIdentity")
-    cards: _Area[AsyncCards] = _Area("vssdk.cards._resource", "AsyncCards")
-    claims: _Area[AsyncClaims] = _Area("vssdk.claims._resource", "AsyncClaims")
-    gateway: _Area[AsyncGateway] = _Area("vssdk.gateway._resource", "AsyncGateway")
-    citizen: _Area[AsyncCitizen] = _Area("vssdk.citizen._resource", "AsyncCitizen")
-    calculators: _Area[AsyncCalculators] = _Area("vssdk.benefits._resource", "AsyncCalculators")
-    declarations: _Area[AsyncDeclarations] = _Area(
-        "vssdk.declarations._resource", "AsyncDeclarations"
-    )
-    procedures: _Area[AsyncProcedures] = _Area("vssdk.procedures._resource", "AsyncProcedures")
-    webhooks: _Area[AsyncWebhooks] = _Area("vssdk.webhooks._resource", "AsyncWebhooks")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 
+from vssdk._areas import AREAS
 from vssdk._core.model import parse_json
 from vssdk._core.transport import RawResponse
 from vssdk.errors import APIStatusError, Problem, ResponseValidationError, status_error_class
@@ -12,33 +14,32 @@ __all__ = ["PROBLEM_BASE", "error_from_response"]
 
 PROBLEM_BASE = "https://vssdk.dev/problems/"
 
-# Problem types with their own exception class, as "module:Class", imported only when met.
-# Each domain package adds its lines here.
-_DOMAIN_ERRORS: dict[str, str] = {
-    "session-revoked": "vssdk.identity.errors:SessionRevoked",
-    "otp-required": "vssdk.identity.errors:OtpRequired",
-    "identity-level-too-low": "vssdk.identity.errors:IdentityLevelTooLow",
-    "account-locked": "vssdk.identity.errors:AccountLocked",
-    "invalid-grant": "vssdk.identity.errors:InvalidGrant",
-    "invalid-client": "vssdk.identity.errors:InvalidClient",
-    "refresh-token-reused": "vssdk.identity.errors:RefreshTokenReused",
-    "invalid-otp": "vssdk.identity.errors:OtpInvalid",
-    "linked-record-conflict": "vssdk.procedures.errors:RecordConflict",
-}
+
+@functools.cache
+def _domain_errors() -> dict[str, type[APIStatusError]]:
+    """Problem types with their own exception class: every area's ``errors.PROBLEM_TYPES``.
+
+    Imported on the first problem met, never at import time.
+    """
+    table: dict[str, type[APIStatusError]] = {}
+    for area in AREAS:
+        try:
+            module = importlib.import_module(f"vssdk.{area.package}.errors")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"vssdk.{area.package}.errors":
+                raise
+            continue
+        for slug, cls in getattr(module, "PROBLEM_TYPES", {}).items():
+            if slug in table and table[slug] is not cls:
+                raise RuntimeError(f"problem type {slug!r} mapped twice")
+            table[slug] = cls
+    return table
 
 
 def _domain_class(problem_type: str) -> type[APIStatusError] | None:
     if not problem_type.startswith(PROBLEM_BASE):
         return None
-    target = _DOMAIN_ERRORS.get(problem_type[len(PROBLEM_BASE) :])
-    if target is None:
-        return None
-    module_name, _, class_name = target.partition(":")
-    try:
-        cls = getattr(importlib.import_module(module_name), class_name)
-    except (ImportError, AttributeError):
-        return None
-    return cls if isinstance(cls, type) and issubclass(cls, APIStatusError) else None
+    return _domain_errors().get(problem_type[len(PROBLEM_BASE) :])
 
 
 def error_from_response(raw: RawResponse, operation_id: str) -> APIStatusError:

@@ -1,7 +1,7 @@
 """The operation table: every operation of every area, found in the areas' ``_operations`` modules.
 
 An area's operations are the :class:`Operation`/:class:`PagedOperation` objects defined at module
-level in its ``_operations`` module. Adding an area means adding its module name here.
+level in its ``_operations`` module; the areas are listed once, in :mod:`vssdk._areas`.
 """
 
 from __future__ import annotations
@@ -9,23 +9,12 @@ from __future__ import annotations
 import functools
 import importlib
 
+from vssdk._areas import AREAS
 from vssdk._core.operation import AnyOperation, Operation, PagedOperation
 
 __all__ = ["AREA_MODULES", "all_operations"]
 
-AREA_MODULES: tuple[str, ...] = (
-    "vssdk.sandbox._operations",
-    "vssdk.lookups._operations",
-    "vssdk.identity._operations",
-    "vssdk.cards._operations",
-    "vssdk.claims._operations",
-    "vssdk.gateway._operations",
-    "vssdk.citizen._operations",
-    "vssdk.benefits._operations",
-    "vssdk.declarations._operations",
-    "vssdk.procedures._operations",
-    "vssdk.webhooks._operations",
-)
+AREA_MODULES: tuple[str, ...] = tuple(area.operations_module for area in AREAS)
 
 
 @functools.cache

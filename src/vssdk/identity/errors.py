@@ -121,6 +121,18 @@ class OtpInvalid(InvalidGrant):
     """400: wrong or expired one-time password (repeated failures lock the account)."""
 
 
+# problem+json ``type`` slug (after the problem base URL) → class, read by the error mapping.
+PROBLEM_TYPES: dict[str, type[APIStatusError]] = {
+    "session-revoked": SessionRevoked,
+    "otp-required": OtpRequired,
+    "identity-level-too-low": IdentityLevelTooLow,
+    "account-locked": AccountLocked,
+    "invalid-grant": InvalidGrant,
+    "invalid-client": InvalidClient,
+    "refresh-token-reused": RefreshTokenReused,
+    "invalid-otp": OtpInvalid,
+}
+
 _OAUTH_ERRORS: dict[str, type[APIStatusError]] = {
     "invalid_grant": InvalidGrant,
     "invalid_client": InvalidClient,

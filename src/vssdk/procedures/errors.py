@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vssdk.errors import ConflictError, InvalidArgument
+from vssdk.errors import APIStatusError, ConflictError, InvalidArgument
 
 __all__ = ["InvalidRecord", "RecordConflict"]
 
@@ -58,3 +58,7 @@ class RecordConflict(ConflictError):
     def differences(self) -> tuple[str, ...]:
         value = self._ext("differences")
         return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+
+# problem+json ``type`` slug (after the problem base URL) → class, read by the error mapping.
+PROBLEM_TYPES: dict[str, type[APIStatusError]] = {"linked-record-conflict": RecordConflict}
