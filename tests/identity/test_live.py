@@ -109,3 +109,71 @@ def test_pkce_in_headless_chromium(live_client: vssdk.Client) -> None:
     assert "close this window" in seen[1]
     info = live_client.with_options(auth=session).identity.userinfo()
     assert (info.si_code, info.identity_level) == ("4898765432", 2)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="no /usr/bin/chromium (make test installs it via tools/install_browser.sh)",
+)
+def test_backslash_redirect_attack_fails_in_headless_chromium(live_client: vssdk.Client) -> None:
+    """F1: the victim's browser never carries a code to the host hidden behind ``\\@``."""
+    import html
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from playwright.sync_api import sync_playwright
+
+    stolen: list[str] = []
+
+    class Evil(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            stolen.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"got it")
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    evil = HTTPServer(("127.0.0.1", 0), Evil)
+    threading.Thread(target=evil.serve_forever, daemon=True).start()
+    # What Chromium reads as host 127.0.0.1:<evil port>, path /@127.0.0.1/callback.
+    redirect = f"http://127.0.0.1:{evil.server_port}\\@127.0.0.1/callback"
+    fields = {
+        "response_type": "code",
+        "client_id": "vssid-app",
+        "redirect_uri": redirect,
+        "scope": "openid citizen.read",
+        "state": "attacker-state",
+        "code_challenge": "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+        "code_challenge_method": "S256",
+        "method": "vss_password",
+        "si_code": "4898765432",
+        "password": SANDBOX_PASSWORD,
+    }
+    inputs = "".join(
+        f'<input type="hidden" name="{k}" value="{html.escape(v)}">' for k, v in fields.items()
+    )
+    attack = (
+        f'<form id="f" method="post" action="{live_client.base_url}/oauth/login">{inputs}</form>'
+        "<script>document.getElementById('f').submit()</script>"
+    )
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(
+                executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"]
+            )
+            try:
+                page = browser.new_page()
+                with page.expect_navigation(url="**/oauth/login", timeout=15_000) as nav:
+                    page.set_content(attack)
+                response = nav.value
+                assert response is not None and response.status == 403
+                assert "redirect_uri" in page.inner_text("body")
+            finally:
+                browser.close()
+    finally:
+        evil.shutdown()
+        evil.server_close()
+    assert stolen == []

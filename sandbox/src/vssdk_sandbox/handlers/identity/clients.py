@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hmac
 import json
+import re
 import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -119,12 +120,54 @@ def allowed_scopes(
     return wanted
 
 
+# Characters a browser and this server could read differently, or that end a header: refused
+# anywhere in a redirect URI (F1: `\\` is `/` to a browser; `@` starts a host; CR/LF split headers).
+_UNSAFE_CHARS = frozenset("\\@<>\"'`^{}|[] ")
+# Percent-encoded delimiters and controls: %2F %5C %40 %3F %23 %25 %2E %3A and %00-%1F, %7F.
+_ENCODED = re.compile(r"%(?:2[fF]|5[cC]|40|3[fF]|23|25|2[eE]|3[aA]|[01][0-9a-fA-F]|7[fF])")
+_LOOPBACK_HOSTS = ("127.0.0.1", "localhost")
+
+
+def canonical_redirect(redirect_uri: str) -> str | None:
+    """``redirect_uri`` re-serialised from its parts, or None when it is not a plain URL.
+
+    A URI is usable only when it equals its own canonical form: ASCII, no control characters,
+    none of :data:`_UNSAFE_CHARS`, no encoded delimiter, http(s), a host, no user info and no
+    fragment. Then every parser (this server's and every browser's) reads the same host.
+    """
+    text = redirect_uri
+    if not text or not text.isascii() or any(c in _UNSAFE_CHARS or ord(c) < 0x21 for c in text):
+        return None
+    if "\x7f" in text or _ENCODED.search(text):
+        return None
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.fragment:
+        return None
+    if parts.username is not None or parts.password is not None:
+        return None
+    netloc = parts.hostname + ("" if port is None else f":{port}")
+    query = "?" + parts.query if parts.query else ""
+    return f"{parts.scheme}://{netloc}{parts.path}{query}"
+
+
 def redirect_ok(client: Mapping[str, Any], redirect_uri: str) -> bool:
+    """True when ``redirect_uri`` is exactly a registered one (RFC 6749 §3.1.2.3).
+
+    The only freedom is RFC 8252 §7.3's: a loopback redirect may use any port. The comparison is
+    of exact strings, after checking that the URI equals its canonical re-serialisation.
+    """
+    if canonical_redirect(redirect_uri) != redirect_uri:
+        return False
     if redirect_uri in client["redirect_uris"]:
         return True
-    # RFC 8252 §7.3: loopback redirects match on any port.
     parts = urlsplit(redirect_uri)
-    if parts.hostname in ("127.0.0.1", "localhost") and parts.scheme == "http":
-        bare = f"http://{parts.hostname}{parts.path}"
-        return bare in client["redirect_uris"] and not parts.query and not parts.fragment
+    if parts.scheme == "http" and parts.hostname in _LOOPBACK_HOSTS and not parts.query:
+        with_port = f"http://{parts.hostname}:{parts.port}{parts.path}"
+        if parts.port is None or with_port != redirect_uri:
+            return False
+        return f"http://{parts.hostname}{parts.path}" in client["redirect_uris"]
     return False
