@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -23,7 +24,7 @@ from vssdk.benefits._common import (
     tr,
     years_rounded,
 )
-from vssdk.benefits._errors import RuleInputError
+from vssdk.benefits._errors import RuleInputError, StaleParameters
 from vssdk.benefits._params import ParameterValue
 
 __all__ = [
@@ -729,7 +730,9 @@ def _derived_early_months(
         raise RuleInputError(
             "early_months", f"{rule}: give early_months or birth_date + retirement_date, not both"
         )
-    ra = retirement_age(sex, birth_date, hazardous=hazardous)
+    with warnings.catch_warnings():  # the pension result carries (and issues) them
+        warnings.simplefilter("ignore", StaleParameters)
+        ra = retirement_age(sex, birth_date, hazardous=hazardous)
     target = ra.earliest_date if hazardous and ra.earliest_date is not None else ra.normal_date
     months = max(0, month_index(target) - month_index(retirement_date))
     if months > 120:

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -22,9 +24,12 @@ from vssdk.benefits._common import (
     round_vnd,
     tr,
 )
-from vssdk.benefits._errors import RuleInputError
+from vssdk.benefits._errors import RuleInputError, StaleParameters
 from vssdk.benefits._params import ParameterValue, parameters
 from vssdk.benefits._retirement import add_months, month_index
+
+if TYPE_CHECKING:
+    from vssdk.benefits._long_term import OneTimeSI
 
 __all__ = [
     "IndexedPension",
@@ -302,32 +307,24 @@ def monthly_allowance_without_pension(
     no less than the social pension amount a month (Law 41/2024 Art. 23(3); the formula of
     Decree 158/2025 Art. 23 and Decree 159/2025 Art. 14 as read from secondary sources).
     """
-    from vssdk.benefits._long_term import one_time_si
-
     rule = "monthly allowance without pension"
     on = check_date("on", on, rule)
     _not_before_new_law("on", on, rule)
     if type(birth_date) is not dt.date:
         raise RuleInputError("birth_date", f"{rule}: must be a datetime.date", value=birth_date)
     check_money("state_support_total", state_support_total, rule)
+    check_int("months_before_2014", months_before_2014, rule)
+    check_int("months_from_2014", months_from_2014, rule)
     if months_before_2014 + months_from_2014 >= 180:
         raise RuleInputError(
             "months_from_2014",
             f"{rule}: 15 years or more give a pension, not this allowance (Art. 23(1))",
         )
-    lump = one_time_si(
-        as_exact("average_monthly_salary", average_monthly_salary, rule),
-        months_before_2014,
-        months_from_2014,
-        on,
-        contributed_salaries_total=None
-        if months_before_2014 + months_from_2014 >= 12
-        else round_vnd(
-            as_exact("average_monthly_salary", average_monthly_salary, rule)
-            * (months_before_2014 + months_from_2014)
-        ),
-        state_support_total=state_support_total,
-    )
+    with warnings.catch_warnings():  # this result carries (and issues) them
+        warnings.simplefilter("ignore", StaleParameters)
+        lump = _lump(
+            average_monthly_salary, months_before_2014, months_from_2014, on, state_support_total
+        )
     p = Params(on)
     p.absorb(lump.parameters)
     ages: dict[str, int] = p("social_pension.age")
@@ -357,6 +354,30 @@ def monthly_allowance_without_pension(
         months_to_social_pension=remaining,
         top_up_to_reach_age=top_up,
         parameters=p.frozen(),
+    )
+
+
+def _lump(
+    average_monthly_salary: object,
+    months_before_2014: int,
+    months_from_2014: int,
+    on: dt.date,
+    state_support_total: int,
+) -> OneTimeSI:
+    """The one-time SI worth of the contributions (with under a year: 22% of the salaries)."""
+    from vssdk.benefits._long_term import one_time_si
+
+    rule = "monthly allowance without pension"
+    mbq = as_exact("average_monthly_salary", average_monthly_salary, rule)
+    months = months_before_2014 + months_from_2014
+    salaries = None if months >= 12 else round_vnd(mbq * months)
+    return one_time_si(
+        mbq,
+        months_before_2014,
+        months_from_2014,
+        on,
+        contributed_salaries_total=salaries,
+        state_support_total=state_support_total,
     )
 
 

@@ -131,7 +131,12 @@ def _reach(p: Params, birth: dt.date, sex: str, offset_key: str | None) -> tuple
         if offset_key is not None:
             offsets: dict[str, int] = data.get("retirement_age.early_years", on).value
             if offset_key not in offsets:
-                if add_months(birth, months - 120).year <= year:
+                first = next(
+                    v.value[offset_key]
+                    for v in data.parameters["retirement_age.early_years"].values
+                    if offset_key in v.value
+                )
+                if add_months(birth, months - 12 * first).year <= year:
                     raise RuleInputError(
                         "reduced_capacity_percent",
                         "retirement age: early retirement for reduced working capacity before "
