@@ -39,3 +39,10 @@ def test_only_the_transport_seam_imports_the_http_package() -> None:
             if any(n.split(".")[0] in ("httpx", "httpx2") for n in names):
                 offenders.append(str(path.relative_to(src)))
     assert sorted(set(offenders)) == ["_core/transport.py"]
+
+
+def test_the_pure_core_modules_do_not_load_the_http_package() -> None:
+    modules = "exchange, auth, problems, request, wire, operation, registry"
+    code = f"import sys; from vssdk._core import {modules}; print('httpx' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

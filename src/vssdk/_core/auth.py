@@ -10,8 +10,7 @@ from collections.abc import Awaitable, Callable, Mapping
 
 import attrs
 
-from vssdk._core.request import PreparedRequest
-from vssdk._core.transport import RawResponse
+from vssdk._core.wire import PreparedRequest, RawResponse
 
 __all__ = ["AsyncSend", "Auth", "BearerToken", "Requirement", "SyncSend"]
 

@@ -17,9 +17,10 @@ from vssdk._core.model import decode_json
 from vssdk._core.operation import AnyOperation, Binary, Call, Operation, PagedOperation
 from vssdk._core.pagination import AsyncPage, SyncPage, decode_page, with_cursor
 from vssdk._core.redact import mask_text
-from vssdk._core.request import PreparedRequest, build_request
+from vssdk._core.request import build_request
 from vssdk._core.retry import RetryPolicy
-from vssdk._core.transport import AsyncHTTP, RawResponse, SyncHTTP
+from vssdk._core.transport import AsyncHTTP, SyncHTTP
+from vssdk._core.wire import PreparedRequest, RawResponse
 from vssdk.errors import APIConnectionError
 
 T = TypeVar("T")

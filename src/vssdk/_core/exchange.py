@@ -13,9 +13,8 @@ import attrs
 
 from vssdk._core.auth import Requirement
 from vssdk._core.problems import error_from_response
-from vssdk._core.request import PreparedRequest
 from vssdk._core.retry import RetryPolicy
-from vssdk._core.transport import RawResponse
+from vssdk._core.wire import PreparedRequest, RawResponse
 from vssdk.errors import APIConnectionError, APITimeoutError
 
 __all__ = ["AuthHeaders", "Exchange", "RetryUnauthorized", "Send", "Sleep", "exchange"]

@@ -7,7 +7,7 @@ import importlib
 
 from vssdk._areas import AREAS
 from vssdk._core.model import parse_json
-from vssdk._core.transport import RawResponse
+from vssdk._core.wire import RawResponse
 from vssdk.errors import APIStatusError, Problem, ResponseValidationError, status_error_class
 
 __all__ = ["PROBLEM_BASE", "error_from_response"]

@@ -10,28 +10,14 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import quote, urlencode
 
-import attrs
-
 from vssdk._core.model import encode_json
 from vssdk._core.operation import AnyOperation, Call
+from vssdk._core.wire import PreparedRequest
 from vssdk.errors import InvalidArgument
 
 __all__ = ["PreparedRequest", "build_request", "new_idempotency_key"]
 
 USER_AGENT = "vssdk-python/0.1.0"
-
-
-@attrs.frozen(slots=True)
-class PreparedRequest:
-    """Everything needed to send one request, identical on every retry."""
-
-    method: str
-    url: str
-    headers: Mapping[str, str]
-    content: bytes | None
-    operation_id: str
-    retry_safe: bool
-    idempotency_key: str | None = None
 
 
 def new_idempotency_key() -> str:

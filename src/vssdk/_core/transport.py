@@ -9,14 +9,12 @@ patching.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
 from typing import Any
 
-import attrs
 import httpx
 
 from vssdk._core.config import Timeout
-from vssdk._core.request import PreparedRequest
+from vssdk._core.wire import PreparedRequest, RawResponse
 from vssdk.errors import APIConnectionError, APITimeoutError, ConfigurationError
 
 __all__ = [
@@ -39,23 +37,6 @@ MockTransport = httpx.MockTransport
 ASGITransport = httpx.ASGITransport
 
 _LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
-
-
-@attrs.frozen(slots=True)
-class RawResponse:
-    """A reply as bytes: status, lower-cased headers and the body exactly as received."""
-
-    status_code: int
-    headers: Mapping[str, str]
-    content: bytes
-
-    @property
-    def request_id(self) -> str | None:
-        return self.headers.get("x-request-id")
-
-    @property
-    def content_type(self) -> str:
-        return self.headers.get("content-type", "").split(";", 1)[0].strip().lower()
 
 
 def _timeout(t: Timeout, time_left: float) -> httpx.Timeout:

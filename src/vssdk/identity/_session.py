@@ -28,8 +28,8 @@ from vssdk._core.engine import decode_success
 from vssdk._core.model import parse_json
 from vssdk._core.operation import Call, Operation
 from vssdk._core.problems import PROBLEM_BASE, error_from_response
-from vssdk._core.request import PreparedRequest, build_request
-from vssdk._core.transport import RawResponse
+from vssdk._core.request import build_request
+from vssdk._core.wire import PreparedRequest, RawResponse
 from vssdk.errors import APIStatusError, InvalidArgument, ResponseValidationError
 from vssdk.identity.errors import (
     IdentityLevelTooLow,
