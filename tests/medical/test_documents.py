@@ -133,19 +133,26 @@ def test_birth_rules() -> None:
     assert _rules(early) == {("issued_on", "issued.before_event")}
 
 
-def test_driver_health_is_valid_12_months_at_most() -> None:
-    kwargs = dict(
-        number="KSK-1", issued_on=DAY, driver=WORKER, examined_on=DAY, fit=True, signed_by="BS"
+def _driver(licence_class: str, valid_until: dt.date) -> medical.MedicalDocumentSubmission:
+    return medical.driver_health_certificate(
+        number="KSK-1",
+        issued_on=DAY,
+        driver=WORKER,
+        licence_class=licence_class,
+        examined_on=DAY,
+        fit=True,
+        valid_until=valid_until,
+        signed_by="BS",
     )
+
+
+def test_driver_health_is_valid_12_months_at_most() -> None:
+    assert _driver("B", dt.date(2027, 6, 1)).driver_health is not None
     with pytest.raises(medical.InvalidMedicalDocument) as info:
-        medical.driver_health_certificate(
-            licence_class="B", valid_until=dt.date(2027, 6, 2), **kwargs
-        )  # type: ignore[arg-type]
+        _driver("B", dt.date(2027, 6, 2))
     assert info.value.issues[0].rule == "validity.max"
     with pytest.raises(medical.InvalidMedicalDocument) as info:
-        medical.driver_health_certificate(
-            licence_class="B3", valid_until=dt.date(2027, 6, 1), **kwargs
-        )  # type: ignore[arg-type]
+        _driver("B3", dt.date(2027, 6, 1))
     assert info.value.argument == "driver_health.licence_class"
 
 
