@@ -9,6 +9,9 @@ from vssdk.lookups.models import (
     EmployerUnit,
     Facility,
     FacilityLevel,
+    Procedure,
+    ProcedureCodeSource,
+    ProcedureFiler,
     SiCodeMatch,
 )
 
@@ -21,5 +24,8 @@ __all__ = [
     "EmployerUnit",
     "Facility",
     "FacilityLevel",
+    "Procedure",
+    "ProcedureCodeSource",
+    "ProcedureFiler",
     "SiCodeMatch",
 ]

@@ -14,6 +14,8 @@ from vssdk.lookups.models import (
     EmployerUnit,
     Facility,
     FacilityLevel,
+    Procedure,
+    ProcedureFiler,
     SiCodeMatch,
 )
 
@@ -24,14 +26,19 @@ def list_facilities(
     province_code: str | None = None,
     level: FacilityLevel | str | None = None,
     contracted: bool | None = None,
+    sick_leave_certificates: bool | None = None,
     limit: int | None = None,
 ) -> Call:
-    """Health facilities, filtered by province, level and BHYT contract; iterates all pages."""
+    """Health facilities, filtered by province, level, BHYT contract and whether they may issue
+    certificates of leave for SI benefits (``sick_leave_certificates``); iterates all pages."""
+    if sick_leave_certificates is not None and not isinstance(sick_leave_certificates, bool):
+        raise InvalidArgument("sick_leave_certificates", "must be True, False or None")
     return Call(
         query={
             "province_code": province_code,
             "level": level,
             "contracted": contracted,
+            "sick_leave_certificates": sick_leave_certificates,
             "limit": limit,
         }
     )
@@ -126,3 +133,24 @@ def list_collection_agents(
     return Call(
         query={"province_code": _province(province_code), "service": service, "limit": limit}
     )
+
+
+@paged_operation("listProcedures", "/reference/procedures", item=Procedure)
+def list_procedures(
+    *,
+    filed_by: ProcedureFiler | str | None = None,
+    code: str | None = None,
+    limit: int | None = None,
+) -> Call:
+    """The procedure catalogue: portal code, Vietnamese and English name, who files it, its forms
+    and the vssdk methods that file it; iterates all pages."""
+    if filed_by is not None:
+        try:
+            filed_by = ProcedureFiler(filed_by)
+        except ValueError:
+            raise InvalidArgument("filed_by", "must be citizen, employer or agent") from None
+    if code is not None:
+        code = code.strip()
+        if not 2 <= len(code) <= 20 or not code.replace("-", "").isalnum():
+            raise InvalidArgument("code", "must be a procedure code such as 607")
+    return Call(query={"filed_by": filed_by, "code": code, "limit": limit})

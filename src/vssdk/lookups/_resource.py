@@ -16,6 +16,7 @@ class Lookups(SyncArea):
     agencies = ops.list_agencies.sync
     employers = ops.list_employers.sync
     collection_agents = ops.list_collection_agents.sync
+    procedures = ops.list_procedures.sync
 
 
 class AsyncLookups(AsyncArea):
@@ -28,3 +29,4 @@ class AsyncLookups(AsyncArea):
     agencies = ops.list_agencies.aio
     employers = ops.list_employers.aio
     collection_agents = ops.list_collection_agents.aio
+    procedures = ops.list_procedures.aio

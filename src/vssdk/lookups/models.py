@@ -18,6 +18,9 @@ __all__ = [
     "EmployerUnit",
     "Facility",
     "FacilityLevel",
+    "Procedure",
+    "ProcedureCodeSource",
+    "ProcedureFiler",
     "SiCodeMatch",
 ]
 
@@ -41,6 +44,7 @@ class Facility(Model):
     level: FacilityLevel
     contracted: bool
     address: str | None = None
+    sick_leave_certificates: bool | None = None
 
 
 class AgencyLevel(enum.StrEnum):
@@ -107,3 +111,33 @@ class CollectionAgent(Model):
     address: str
     services: list[CollectionService]
     phone: str | None = None
+
+
+class ProcedureFiler(enum.StrEnum):
+    """Who files a procedure (an agent is a collection agent or an organiser such as a school)."""
+
+    CITIZEN = "citizen"
+    EMPLOYER = "employer"
+    AGENT = "agent"
+
+
+class ProcedureCodeSource(enum.StrEnum):
+    """Where a procedure code comes from: the portal's list, I-VAN software, or the sandbox."""
+
+    PORTAL = "portal"
+    VENDOR = "vendor"
+    SANDBOX = "sandbox"
+
+
+@attrs.frozen(slots=True)
+class Procedure(Model):
+    """One entry of the procedure catalogue: a portal code mapped to the vssdk calls."""
+
+    code: str
+    name_vi: str
+    name_en: str
+    filed_by: list[ProcedureFiler]
+    forms: list[str]
+    sdk_methods: list[str]
+    code_source: ProcedureCodeSource
+    legal_basis: str | None = None

@@ -11,10 +11,11 @@ from vssdk_sandbox.kit import Ctx, handles, problem
 @handles("listFacilities")
 def list_facilities(ctx: Ctx) -> dict[str, Any]:
     where = {k: ctx.query.get(k) for k in ("province_code", "level")}
-    contracted = ctx.query.get("contracted")
-    if contracted is not None:
-        # SQLite's json_extract gives 1/0 for JSON true/false, so compare with an integer.
-        where["contracted"] = int(bool(contracted))
+    for flag in ("contracted", "sick_leave_certificates"):
+        value = ctx.query.get(flag)
+        if value is not None:
+            # SQLite's json_extract gives 1/0 for JSON true/false, so compare with an integer.
+            where[flag] = int(bool(value))
     items, cursor = ctx.store.page(
         "facilities",
         where=where,
@@ -103,3 +104,15 @@ def list_collection_agents(ctx: Ctx) -> dict[str, Any]:
     service = ctx.query.get("service")
     docs = ctx.store.find("collection_agents", province_code=ctx.query.get("province_code"))
     return _slice(ctx, [d for d in docs if service is None or service in d["services"]])
+
+
+@handles("listProcedures")
+def list_procedures(ctx: Ctx) -> dict[str, Any]:
+    """The procedure catalogue (seeds/catalogue.py), by code, filtered by filer or code."""
+    filer, code = ctx.query.get("filed_by"), ctx.query.get("code")
+    docs = [
+        doc
+        for doc in ctx.store.find("procedure_catalogue")
+        if (filer is None or filer in doc["filed_by"]) and (code is None or doc["code"] == code)
+    ]
+    return _slice(ctx, docs)

@@ -14,6 +14,7 @@ __all__ = ["SEED_MODULES", "seed_all"]
 # Order matters: later areas build on earlier ones (cards on people, histories on employers).
 SEED_MODULES: tuple[str, ...] = (
     "vssdk_sandbox.seeds.reference",
+    "vssdk_sandbox.seeds.catalogue",
     "vssdk_sandbox.seeds.people",
     "vssdk_sandbox.seeds.identity",
     "vssdk_sandbox.seeds.cards",

@@ -49,6 +49,7 @@ FIXTURE_FACILITIES: tuple[dict[str, object], ...] = (
         "province_code": "01",
         "level": "central",
         "contracted": True,
+        "sick_leave_certificates": True,
     },
     {
         "code": "79001",
@@ -56,6 +57,7 @@ FIXTURE_FACILITIES: tuple[dict[str, object], ...] = (
         "province_code": "79",
         "level": "provincial",
         "contracted": True,
+        "sick_leave_certificates": True,
     },
     {
         "code": "48010",
@@ -63,6 +65,7 @@ FIXTURE_FACILITIES: tuple[dict[str, object], ...] = (
         "province_code": "48",
         "level": "district",
         "contracted": True,
+        "sick_leave_certificates": True,
     },
     {
         "code": "79999",
@@ -70,6 +73,7 @@ FIXTURE_FACILITIES: tuple[dict[str, object], ...] = (
         "province_code": "79",
         "level": "district",
         "contracted": False,
+        "sick_leave_certificates": False,
     },
 )
 
@@ -100,6 +104,9 @@ def seed(sandbox: Sandbox, rng: random.Random) -> None:
                     "province_code": province,
                     "level": level,
                     "contracted": rng.random() > 0.1,
+                    # Not drawn from rng, so the other fixtures stay as they were. One facility
+                    # in seven has not registered its signing practitioners with BHXH.
+                    "sick_leave_certificates": (number + int(province)) % 7 != 0,
                     "address": f"Số {rng.randint(1, 300)}, phường {place}, {province_name}",
                 },
             )
