@@ -49,7 +49,7 @@ def test_local_validation_stops_a_bad_dossier(facility: vssdk.Client, sandbox: S
 
 def test_receiver_rejects_with_table_row_field(facility: vssdk.Client) -> None:
     d = factory.dossier()
-    drugs = (d.drugs[0], attrs.evolve(d.drugs[1], thanh_tien_bv=Decimal("7500.01")))
+    drugs = (d.drugs[0], attrs.evolve(d.drugs[1], thanh_tien_bv=Decimal("7500.50")))
     bad = attrs.evolve(d, drugs=drugs)
     receipt = facility.claims.submit(bad, validate=False)
     result = facility.claims.get("01001", receipt.id)

@@ -288,7 +288,9 @@ class Sandbox:
         params: dict[str, Any] = dict(request.path_params)
         body: Any = None
         errors: list[dict[str, Any]] = []
-        if spec is not None:
+        if spec is not None and spec.wire:
+            params, body = dict(request.query_params), raw_body  # the handler binds them
+        elif spec is not None:
             params, errors = self._params(spec, request)
             body, body_errors = self._body(spec, request, raw_body)
             errors.extend(body_errors)

@@ -62,6 +62,10 @@ class OperationSpec:
     body_required: bool
     body_validator: Draft202012Validator | None
     responses: Mapping[str, Draft202012Validator | None]
+    wire: bool = False
+    """``x-vss-wire-dialect``: the real gateway's own protocol. The dispatcher leaves the query,
+    headers and body to the handler, which answers every error with HTTP 200 and ``maKetQua``
+    (never 415/422), and binds JSON and form bodies alike, as the gateway does."""
 
 
 class SpecIndex:
@@ -174,6 +178,7 @@ class SpecIndex:
             body_required=body_required,
             body_validator=body_validator,
             responses=responses,
+            wire=bool(op.get("x-vss-wire-dialect", False)),
         )
 
 

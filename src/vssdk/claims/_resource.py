@@ -13,6 +13,11 @@ class Claims(SyncArea):
     submit = ops.submit_claim.sync
     get = ops.get_claim.sync
     check_in = ops.submit_check_in.sync
+    list = ops.list_claims.sync
+    versions = ops.list_versions.sync
+    new_version = ops.submit_version.sync
+    withdraw = ops.withdraw_claim.sync
+    feedback = ops.get_feedback.sync
 
 
 class AsyncClaims(AsyncArea):
@@ -22,3 +27,8 @@ class AsyncClaims(AsyncArea):
     submit = ops.submit_claim.aio
     get = ops.get_claim.aio
     check_in = ops.submit_check_in.aio
+    list = ops.list_claims.aio
+    versions = ops.list_versions.aio
+    new_version = ops.submit_version.aio
+    withdraw = ops.withdraw_claim.aio
+    feedback = ops.get_feedback.aio

@@ -14,20 +14,25 @@ __all__ = [
     "CheckInReceipt",
     "ClaimAmounts",
     "ClaimAssessment",
+    "ClaimCheck",
+    "ClaimFeedback",
     "ClaimRuleError",
     "ClaimStatus",
     "ClaimSubmission",
+    "ClaimWithdrawal",
 ]
 
 
 class ClaimStatus(enum.StrEnum):
-    """Where a claim is: ``received`` → ``accepted``/``rejected`` → ``assessed``."""
+    """Where a claim is: ``received`` → ``accepted``/``rejected`` → ``assessed``; a corrected
+    version makes the earlier one ``superseded``; ``withdrawn`` after a withdrawal."""
 
     RECEIVED = "received"
     ACCEPTED = "accepted"
     REJECTED = "rejected"
     ASSESSED = "assessed"
     SUPERSEDED = "superseded"
+    WITHDRAWN = "withdrawn"
 
 
 @attrs.frozen(slots=True)
@@ -76,6 +81,42 @@ class ClaimSubmission(Model):
     received_at: dt.datetime
     amounts: ClaimAmounts | None = None
     errors: tuple[ClaimRuleError, ...] = ()
+    warnings: tuple[ClaimRuleError, ...] = ()
+    assessment: ClaimAssessment | None = None
+    withdrawn_at: dt.datetime | None = None
+    withdrawal_reason: str | None = None
+
+
+@attrs.frozen(slots=True)
+class ClaimWithdrawal(Model):
+    """Body of a withdrawal: why the payment request is withdrawn."""
+
+    reason: str
+
+
+@attrs.frozen(slots=True)
+class ClaimCheck(Model):
+    """One automated check after receipt: ``timeliness``, ``structure`` or ``card_data``;
+    ``pending`` until ``due_at``, then ``passed`` or ``failed`` (with errors)."""
+
+    name: str
+    status: str
+    due_at: dt.datetime
+    errors: tuple[ClaimRuleError, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class ClaimFeedback(Model):
+    """The automated checks' feedback and the assessment of one claim version.
+
+    ``simulated`` is true from the sandbox: the real system shows these on its portal only."""
+
+    claim_id: str
+    link_key: str
+    version: int
+    status: ClaimStatus
+    simulated: bool
+    checks: tuple[ClaimCheck, ...] = ()
     assessment: ClaimAssessment | None = None
 
 

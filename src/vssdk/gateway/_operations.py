@@ -101,3 +101,51 @@ def upload_claim(
 ) -> Call:
     """``guiHoSoXmlQD3176`` (``loaiHoSo`` 130) with token headers and the form body."""
     return _upload("130", file_b64, facility_code, username, access_token, token_id, password_hash)
+
+
+@operation(
+    "gatewayCheckInQd4750", "POST", "/api/qd130/checkInKcbQd4750", response=GatewayUploadReply
+)
+def upload_check_in_qd4750(
+    file_b64: str,
+    *,
+    facility_code: str,
+    username: str,
+    access_token: str,
+    token_id: str,
+    password_hash: str,
+) -> Call:
+    """Legacy ``checkInKcbQd4750`` (the QĐ 4750 period's XML0 path), same form and headers."""
+    return _upload("0", file_b64, facility_code, username, access_token, token_id, password_hash)
+
+
+@operation(
+    "gatewaySubmitClaimQd4750", "POST", "/api/qd130/guiHoSoXmlQD4750", response=GatewayUploadReply
+)
+def upload_claim_qd4750(
+    file_b64: str,
+    *,
+    facility_code: str,
+    username: str,
+    access_token: str,
+    token_id: str,
+    password_hash: str,
+) -> Call:
+    """Legacy ``guiHoSoXmlQD4750``: a dossier in the QĐ 4750 layout, same form and headers."""
+    return _upload("130", file_b64, facility_code, username, access_token, token_id, password_hash)
+
+
+@operation(
+    "gatewaySubmitClaimQd130", "POST", "/api/qd130/guiHoSoXmlQD130", response=GatewayUploadReply
+)
+def upload_claim_qd130(
+    file_b64: str,
+    *,
+    facility_code: str,
+    username: str,
+    access_token: str,
+    token_id: str,
+    password_hash: str,
+) -> Call:
+    """Legacy ``guiHoSoXmlQD130``: a dossier in the QĐ 130 layout, same form and headers."""
+    return _upload("130", file_b64, facility_code, username, access_token, token_id, password_hash)

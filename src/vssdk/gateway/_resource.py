@@ -25,6 +25,7 @@ from vssdk.cards.batch import (
 from vssdk.cards.models import CardCheck, CardCheckRequest
 from vssdk.claims.dossier import CheckInFile, ClaimDossier
 from vssdk.claims.errors import InvalidClaim
+from vssdk.claims.legacy import LegacyDossier
 from vssdk.claims.validation import validate_check_in
 from vssdk.errors import ConfigurationError, InvalidArgument
 from vssdk.gateway import _operations as ops
@@ -59,9 +60,11 @@ def _body(request: CardCheckRequest) -> GatewayCardCheckBody:
     )
 
 
-def _claim_file(dossier: ClaimDossier, created: dt.date | None, validate: bool) -> str:
-    if not isinstance(dossier, ClaimDossier):
-        raise InvalidArgument("dossier", "must be a vssdk.claims.ClaimDossier")
+def _claim_file(
+    dossier: ClaimDossier | LegacyDossier, created: dt.date | None, validate: bool
+) -> str:
+    if not isinstance(dossier, ClaimDossier | LegacyDossier):
+        raise InvalidArgument("dossier", "must be a vssdk.claims.ClaimDossier or LegacyDossier")
     if validate:
         dossier.check()
     return dossier.to_file(created=created or dt.datetime.now(_VN_TZ).date())
@@ -71,9 +74,9 @@ def _check_in_file(file: CheckInFile, validate: bool) -> str:
     if not isinstance(file, CheckInFile):
         raise InvalidArgument("check_in", "must be a vssdk.claims.CheckInFile")
     if validate:
-        issues = validate_check_in(file.rows)
-        if issues:
-            raise InvalidClaim(issues)
+        errors = tuple(i for i in validate_check_in(file.rows) if i.severity == "error")
+        if errors:
+            raise InvalidClaim(errors)
     return file.to_file()
 
 
@@ -91,6 +94,9 @@ class Gateway(SyncArea):
     raw_card_check = ops.card_check.sync
     raw_check_in = ops.upload_check_in.sync
     raw_submit_claim = ops.upload_claim.sync
+    raw_check_in_qd4750 = ops.upload_check_in_qd4750.sync
+    raw_submit_claim_qd4750 = ops.upload_claim_qd4750.sync
+    raw_submit_claim_qd130 = ops.upload_claim_qd130.sync
 
     def _token(self) -> tuple[GatewayLogin, GatewayToken]:
         login = _login(self._engine.auth)
@@ -170,7 +176,11 @@ class Gateway(SyncArea):
         return _receipt(reply)
 
     def submit_claim(
-        self, dossier: ClaimDossier, *, created: dt.date | None = None, validate: bool = True
+        self,
+        dossier: ClaimDossier | LegacyDossier,
+        *,
+        created: dt.date | None = None,
+        validate: bool = True,
     ) -> GatewayReceipt:
         """``guiHoSoXmlQD3176``; returns the receipt or raises :class:`GatewayRefused`."""
         return self._upload("130", dossier.facility_code, _claim_file(dossier, created, validate))
@@ -189,6 +199,9 @@ class AsyncGateway(AsyncArea):
     raw_card_check = ops.card_check.aio
     raw_check_in = ops.upload_check_in.aio
     raw_submit_claim = ops.upload_claim.aio
+    raw_check_in_qd4750 = ops.upload_check_in_qd4750.aio
+    raw_submit_claim_qd4750 = ops.upload_claim_qd4750.aio
+    raw_submit_claim_qd130 = ops.upload_claim_qd130.aio
 
     async def _token(self) -> tuple[GatewayLogin, GatewayToken]:
         login = _login(self._engine.auth)
@@ -272,7 +285,11 @@ class AsyncGateway(AsyncArea):
         return _receipt(reply)
 
     async def submit_claim(
-        self, dossier: ClaimDossier, *, created: dt.date | None = None, validate: bool = True
+        self,
+        dossier: ClaimDossier | LegacyDossier,
+        *,
+        created: dt.date | None = None,
+        validate: bool = True,
     ) -> GatewayReceipt:
         """``guiHoSoXmlQD3176``; returns the receipt or raises :class:`GatewayRefused`."""
         file_b64 = _claim_file(dossier, created, validate)

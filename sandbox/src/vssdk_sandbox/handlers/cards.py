@@ -136,8 +136,10 @@ def evaluate(
     return Outcome("000", card, kind)
 
 
-def record_check(store: Any, outcome: Outcome, operator_name: str, at: dt.datetime) -> None:
-    """Append the check to the card's history (``dsLichSuKT2018``)."""
+def record_check(store: Any, outcome: Outcome, account: str, at: dt.datetime) -> None:
+    """Append the check to the card's history (``dsLichSuKT2018``). ``userKT`` is the facility
+    account that made the check (``01001_BV``), as the gateway's guide describes it, not the
+    staff member."""
     if outcome.card is None:
         return
     card = store.get("hi_cards", outcome.card["si_code"])
@@ -145,7 +147,7 @@ def record_check(store: Any, outcome: Outcome, operator_name: str, at: dt.dateti
         return
     card["checks"] = [
         *card.get("checks", [])[-9:],
-        {"checked_by": operator_name, "checked_at": at.isoformat(), "result_code": outcome.code,
+        {"checked_by": account, "checked_at": at.isoformat(), "result_code": outcome.code,
          "message": ResultCode(outcome.code).message_vi},
     ]  # fmt: skip
     store.put("hi_cards", card["si_code"], card)
@@ -256,10 +258,11 @@ def check_card(ctx: Ctx) -> dict[str, Any]:
         operator_name=body["operator"]["name"],
         operator_id=body["operator"]["citizen_id"],
     )
-    check_id = ctx.sandbox.new_id("chk")
-    doc = rest_result(outcome, ctx.sandbox.today(), facility, check_id=check_id, at=now)
-    record_check(ctx.store, outcome, body["operator"]["name"], now)
-    ctx.store.put("card_checks", check_id, {"facility": facility, "result": doc})
+    with ctx.store.transaction():  # one commit for the check's three writes
+        check_id = ctx.sandbox.new_id("chk")
+        doc = rest_result(outcome, ctx.sandbox.today(), facility, check_id=check_id, at=now)
+        record_check(ctx.store, outcome, f"{facility}_BV", now)
+        ctx.store.put("card_checks", check_id, {"facility": facility, "result": doc})
     return doc
 
 

@@ -1,10 +1,13 @@
 """Sandbox handlers of the claims area, and the receiving logic both dialects share.
 
-A dossier is read with vssdk's own hardened parser and rules (``vssdk.claims``). Unreadable
-envelopes are refused at once (``123`` wrong file format, ``205`` wrong parameters); readable
-ones get a receipt (``received`` + ``maGiaoDich``), are checked on the next tick (``accepted`` or
-``rejected`` with errors by table, row and field) and, once accepted, are *simulated* as
-assessed 24 hours later (fund share approved in full). Re-sending a MA_LK supersedes it.
+A dossier is read with vssdk's own hardened, liberal parser and rules (``vssdk.claims``), every
+table kept. Only unreadable envelopes are refused at once (``123`` wrong file format, ``205``
+wrong parameters); readable ones get a receipt (``received`` + ``maGiaoDich``) even when their
+content breaks rules, as at the real gateway, whose content checks come later. On the next tick
+they are ``accepted`` or ``rejected`` with errors by table, row and field (warnings, such as
+rounding within the standard's step, never reject) and, once accepted, are *simulated* as
+assessed 24 hours later (fund share approved in full). Re-sending a MA_LK supersedes the earlier
+version once the new one is stored.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from vssdk.claims import (
     ClaimIssue,
     InvalidClaimXml,
     parse_envelope,
+    read_dossier,
     validate_check_in,
 )
 from vssdk.errors import InvalidArgument
@@ -88,48 +92,73 @@ def _read(envelope: bytes, facility: str) -> None:
         raise ClaimRefused("205", f"MACSKCB {env.facility_code} is not the sender {facility}")
 
 
+def _amounts(dossier: object) -> dict[str, str] | None:
+    if not isinstance(dossier, ClaimDossier):
+        return None
+    s = dossier.summary
+    values = (s.t_tongchi_bv, s.t_tongchi_bh, s.t_bhtt, s.t_bncct, s.t_bntt)
+    if any(v is None for v in values):
+        return None
+    names = ("total", "insured", "fund", "patient_copay", "patient_outside")
+    return {name: f"{value:f}" for name, value in zip(names, values, strict=True)}
+
+
+def _period(dossier: object, sandbox: Sandbox) -> str:
+    if isinstance(dossier, ClaimDossier):
+        s = dossier.summary
+        if s.nam_qt is not None and s.thang_qt is not None and 1 <= s.thang_qt <= 12:
+            return f"{s.nam_qt:04d}-{s.thang_qt:02d}"
+    return f"{sandbox.now():%Y-%m}"
+
+
 def receive_claim(
-    sandbox: Sandbox, facility: str, envelope: bytes, standard: str
+    sandbox: Sandbox, facility: str, envelope: bytes, standard: str, *, link_key: str | None = None
 ) -> dict[str, Any]:
-    """Receive one dossier; the public ``ClaimSubmission`` document (raises ClaimRefused)."""
+    """Receive one dossier; the public ``ClaimSubmission`` document (raises ClaimRefused).
+    ``link_key`` (a new version of a claim) requires the dossier to carry that ``MA_LK``."""
     _read(envelope, facility)
     try:
-        dossier = ClaimDossier.from_envelope(envelope, standard_name=standard)
+        dossier = read_dossier(envelope, standard_name=standard)
     except InvalidArgument as exc:
         raise ClaimRefused("123", str(exc), [field_error(exc.argument, exc.reason)]) from None
     store = sandbox.store
     link = dossier.link_key
+    if link_key is not None and link != link_key:
+        raise ClaimRefused(
+            "205", f"a new version keeps MA_LK {link_key}, the file carries {link}",
+            [field_error("XML1.MA_LK", "differs from the claim's MA_LK")],
+        )  # fmt: skip
     earlier = store.find("claims", facility=facility, link_key=link)
-    for old in earlier:
-        if old["public"]["status"] != "superseded":
-            old["public"]["status"] = "superseded"
-            old["status"] = "superseded"
-            store.put("claims", old["public"]["id"], old)
-    s = dossier.summary
+    found = dossier.validate()
     public: dict[str, Any] = {
         "id": sandbox.new_id("clm"),
         "facility_code": facility,
         "link_key": link,
         "version": len(earlier) + 1,
-        "standard": standard,
+        "standard": dossier.standard,
         "status": "received",
         "transaction_id": _transaction_id(sandbox, facility),
         "received_at": sandbox.now().isoformat(),
-        "amounts": {
-            "total": f"{s.t_tongchi_bv:f}",
-            "insured": f"{s.t_tongchi_bh:f}",
-            "fund": f"{s.t_bhtt:f}",
-            "patient_copay": f"{s.t_bncct:f}",
-            "patient_outside": f"{s.t_bntt:f}",
-        },
     }
-    issues = [_issue_doc(i) for i in dossier.validate()]
+    amounts = _amounts(dossier)
+    if amounts is not None:
+        public["amounts"] = amounts
+    warnings = [_issue_doc(i) for i in found if i.severity == "warning"]
+    if warnings:
+        public["warnings"] = warnings
+    issues = [_issue_doc(i) for i in found if i.severity == "error"]
     store.put(
         "claims",
         public["id"],
         {"public": public, "issues": issues, "facility": facility, "link_key": link,
-         "status": "received"},
+         "status": "received", "period": _period(dossier, sandbox)},
     )  # fmt: skip
+    # Only now that the new version is stored does the earlier one stop counting.
+    for old in earlier:
+        if old["public"]["status"] not in ("superseded", "withdrawn"):
+            old["public"]["status"] = "superseded"
+            old["status"] = "superseded"
+            store.put("claims", old["public"]["id"], old)
     sandbox.emit("claim.received", {"id": public["id"], "link_key": link}, owner=facility)
     return public
 
@@ -144,7 +173,7 @@ def receive_check_in(sandbox: Sandbox, facility: str, document: bytes) -> dict[s
         raise ClaimRefused("123", str(exc), [field_error(exc.argument, exc.reason)]) from None
     if any(row.ma_cskcb != facility for row in rows):
         raise ClaimRefused("205", f"MA_CSKCB differs from the sender {facility}")
-    issues = [_issue_doc(i) for i in validate_check_in(rows)]
+    issues = [_issue_doc(i) for i in validate_check_in(rows) if i.severity == "error"]
     doc: dict[str, Any] = {
         "id": sandbox.new_id("cki"),
         "facility_code": facility,
@@ -222,3 +251,103 @@ def submit_check_in(ctx: Ctx) -> Reply:
     except ClaimRefused as exc:
         raise exc.as_problem() from None
     return Reply(body=doc, status=202)
+
+
+def _own_claim(ctx: Ctx) -> tuple[str, dict[str, Any]]:
+    facility = _own_facility(ctx)
+    doc = ctx.store.get("claims", ctx.path["claim_id"])
+    if doc is None or doc["facility"] != facility:
+        raise problem(404, "Not Found", detail="no such claim for this facility")
+    return facility, doc
+
+
+def _page(ctx: Ctx, where: dict[str, Any]) -> dict[str, Any]:
+    items, cursor = ctx.store.page(
+        "claims", where=where, cursor=ctx.query.get("cursor"), limit=int(ctx.query.get("limit", 50))
+    )
+    return {"items": [d["public"] for d in items], "next_cursor": cursor}
+
+
+@handles("listClaims")
+def list_claims(ctx: Ctx) -> dict[str, Any]:
+    facility = _own_facility(ctx)
+    where = {
+        "facility": facility,
+        "status": ctx.query.get("status"),
+        "period": ctx.query.get("period"),
+        "link_key": ctx.query.get("link_key"),
+    }
+    return _page(ctx, where)
+
+
+@handles("listClaimVersions")
+def list_claim_versions(ctx: Ctx) -> dict[str, Any]:
+    facility, doc = _own_claim(ctx)
+    return _page(ctx, {"facility": facility, "link_key": doc["link_key"]})
+
+
+@handles("submitClaimVersion")
+def submit_claim_version(ctx: Ctx) -> Reply:
+    facility, doc = _own_claim(ctx)
+    if doc["status"] == "withdrawn":
+        raise problem(409, "Conflict", detail="a withdrawn claim cannot get a new version")
+    try:
+        public = receive_claim(
+            ctx.sandbox,
+            facility,
+            bytes(ctx.raw_body),
+            str(ctx.query.get("standard", "QD3176")),
+            link_key=doc["link_key"],
+        )
+    except ClaimRefused as exc:
+        raise exc.as_problem() from None
+    return Reply(body=public, status=202)
+
+
+@handles("withdrawClaim")
+def withdraw_claim(ctx: Ctx) -> dict[str, Any]:
+    _, doc = _own_claim(ctx)
+    if doc["status"] in ("assessed", "superseded", "withdrawn"):
+        raise problem(
+            409, "Conflict", detail=f"a claim that is {doc['status']} cannot be withdrawn"
+        )
+    public = doc["public"]
+    public["status"] = doc["status"] = "withdrawn"
+    public["withdrawn_at"] = ctx.sandbox.now().isoformat()
+    public["withdrawal_reason"] = str(ctx.body["reason"])
+    ctx.store.put("claims", public["id"], doc)
+    return dict(public)
+
+
+_CHECKS = (("timeliness", dt.timedelta(hours=6)), ("structure", dt.timedelta(hours=24)),
+           ("card_data", dt.timedelta(hours=48)))  # fmt: skip
+
+
+@handles("getClaimFeedback")
+def get_claim_feedback(ctx: Ctx) -> dict[str, Any]:
+    """The portal's three automated checks, simulated on the sandbox clock: each is pending
+    until its window has passed; structure fails when the claim was rejected (its errors)."""
+    _, doc = _own_claim(ctx)
+    public = doc["public"]
+    received = dt.datetime.fromisoformat(public["received_at"])
+    now = ctx.sandbox.now()
+    checks: list[dict[str, Any]] = []
+    for name, window in _CHECKS:
+        due = received + window
+        check: dict[str, Any] = {"name": name, "due_at": due.isoformat(), "status": "pending"}
+        if name == "structure" and doc["status"] != "received" and doc["issues"]:
+            check.update(status="failed", errors=doc["issues"])
+        elif now >= due or (name == "structure" and doc["status"] != "received"):
+            check["status"] = "passed"
+        checks.append(check)
+    feedback: dict[str, Any] = {
+        "claim_id": public["id"],
+        "link_key": public["link_key"],
+        "version": public["version"],
+        "status": public["status"],
+        "simulated": True,
+        "checks": checks,
+    }
+    if "assessment" in public:
+        feedback["assessment"] = public["assessment"]
+    return feedback

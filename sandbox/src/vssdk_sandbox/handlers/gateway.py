@@ -1,27 +1,30 @@
 """Sandbox handlers of the gateway's wire dialect (``api/token/take``, ``KQNhanLichSuKCB2024``,
-``checkInKcbQd3176``, ``guiHoSoXmlQD3176``).
+``checkInKcbQd3176``, ``guiHoSoXmlQD3176`` and the legacy ``…QD4750``/``…QD130`` paths).
 
-Answers carry ``maKetQua`` with HTTP 200, as the gateway does. Tokens last 30 minutes and their
-expiry is an ISO-8601 UTC instant. The card check shares its logic with the REST dialect
+Spoken as every real client speaks it: each call binds a JSON or a form-encoded body (the gateway
+is an ASP.NET service; real HIS send both), and every answer, errors included, is HTTP 200 with
+``maKetQua`` (the dispatcher leaves these operations to the handler: ``x-vss-wire-dialect``).
+Card-check replies carry every key of BHXH's published sample, ``""``/``[]`` where unknown, on
+every result code; ``userKT`` is the facility account. Tokens last 30 minutes and their expiry
+is an ISO-8601 UTC instant. The card check shares its logic with the REST dialect
 (``handlers/cards.py``); uploads share theirs with ``handlers/claims.py``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import secrets
 import uuid
 from typing import Any
 from urllib.parse import parse_qsl
-
-from jsonschema import Draft202012Validator
 
 from vssdk.cards.result_codes import ResultCode
 from vssdk.claims import InvalidClaimXml, decode_file
 from vssdk_sandbox.app import Sandbox
 from vssdk_sandbox.handlers.cards import Outcome, evaluate, record_check
 from vssdk_sandbox.handlers.claims import ClaimRefused, receive_check_in, receive_claim
-from vssdk_sandbox.kit import Ctx, field_error, handles, problem
+from vssdk_sandbox.kit import Ctx, handles
 
 TOKEN_LIFETIME = dt.timedelta(minutes=30)
 _LOGIN_REFUSED = "Tài khoản không tồn tại hoặc sai mật khẩu"
@@ -35,25 +38,27 @@ def _form(raw: bytes) -> dict[str, str]:
         return {}
 
 
-def _checked_form(ctx: Ctx, schema_name: str) -> dict[str, str]:
-    """The form body, checked against its spec schema (the sandbox's stricter 422, vss 205)."""
-    form = _form(ctx.raw_body)
-    schema = ctx.sandbox.spec.spec["components"]["schemas"][schema_name]
-    errors = [
-        field_error("body" + "".join(f".{p}" for p in err.absolute_path), err.message, code="205")
-        for err in Draft202012Validator(schema).iter_errors(form)
-    ]
-    if errors:
-        raise problem(
-            422,
-            "Unprocessable Entity",
-            detail="the form does not match the spec",
-            slug="validation-failed",
-            vss_code="205",
-            vss_message=ResultCode("205").message_vi,
-            errors=errors,
-        )
-    return form
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False).strip('"')
+
+
+def payload(ctx: Ctx) -> dict[str, str]:
+    """The body as the gateway binds it: JSON or form-encoded, whatever the client sent (keys
+    as sent, values as text, ``null`` as ``""``). Unreadable bodies bind as empty."""
+    raw = bytes(ctx.raw_body)
+    media = ctx.headers.get("content-type", "").split(";")[0].strip().lower()
+    looks_json = raw.lstrip()[:1] in (b"{", b"[")
+    if media.endswith("json") or (looks_json and not media.endswith("urlencoded")):
+        try:
+            data = json.loads(raw.decode("utf-8-sig"))
+        except (UnicodeDecodeError, ValueError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {str(k): _as_text(v) for k, v in data.items()}
+    return _form(raw)
 
 
 def _iso_z(moment: dt.datetime) -> str:
@@ -63,7 +68,7 @@ def _iso_z(moment: dt.datetime) -> str:
 
 @handles("gatewayTokenTake")
 def token_take(ctx: Ctx) -> dict[str, Any]:
-    form = _checked_form(ctx, "GatewayTokenForm")
+    form = payload(ctx)
     username = form.get("username", "")
     account = ctx.store.get("gateway_accounts", username) if username else None
     if account is None or form.get("password", "").upper() != account["password_md5"]:
@@ -124,10 +129,24 @@ def _wire_birth(text: str) -> str | None:
         return None
 
 
+_STRING_KEYS = (
+    "ghiChu", "maThe", "hoTen", "ngaySinh", "gioiTinh", "diaChi", "maDKBD", "cqBHXH", "gtTheTu",
+    "gtTheDen", "maKV", "ngayDu5Nam", "maSoBHXH", "maTheCu", "maTheMoi", "gtTheTuMoi",
+    "gtTheDenMoi", "maDKBDMoi", "tenDKBDMoi",
+)  # fmt: skip
+
+
+def _full(code: str, note: str) -> dict[str, Any]:
+    """A reply with every key of the published sample: ``""`` and ``[]`` where unknown."""
+    reply: dict[str, Any] = {"maKetQua": code, **dict.fromkeys(_STRING_KEYS, "")}
+    reply.update({"ghiChu": note, "dsLichSuKCB2018": [], "dsLichSuKT2018": []})
+    return reply
+
+
 def wire_reply(outcome: Outcome, shown: frozenset[str]) -> dict[str, Any]:
-    """The ``KQNhanLichSuKCB2024`` reply for an outcome."""
+    """The ``KQNhanLichSuKCB2024`` reply for an outcome (every key present)."""
     code = ResultCode(outcome.code)
-    reply: dict[str, Any] = {"maKetQua": code.value, "ghiChu": code.message_vi}
+    reply = _full(code.value, code.message_vi)
     card = outcome.card
     if card is None or outcome.code not in shown:
         return reply
@@ -146,16 +165,16 @@ def wire_reply(outcome: Outcome, shown: frozenset[str]) -> dict[str, Any]:
             "cqBHXH": card["office"],
             "gtTheTu": _wire_date(card["valid_from"]),
             "gtTheDen": _wire_date(card["valid_to"]),
-            "maKV": card.get("area_code"),
+            "maKV": card.get("area_code") or "",
             "ngayDu5Nam": _wire_date(card["five_years_date"]),
             "maSoBHXH": card["si_code"],
-            "maTheCu": card.get("previous_card_code"),
+            "maTheCu": card.get("previous_card_code") or "",
             "dsLichSuKCB2018": [
                 {
                     "maHoSo": v["record_id"],
                     "maCSKCB": v["facility_code"],
                     "ngayVao": _wire_minute(v["admitted_at"]),
-                    "ngayRa": _wire_minute(v["discharged_at"]),
+                    "ngayRa": _wire_minute(v["discharged_at"]) if v.get("discharged_at") else "",
                     "tenBenh": v["diagnosis"],
                     "tinhTrang": v["status_code"],
                     "kqDieuTri": v["outcome_code"],
@@ -193,8 +212,8 @@ _SHOWN = frozenset(
 )
 
 
-def _bad_params() -> dict[str, Any]:
-    return {"maKetQua": "205", "ghiChu": ResultCode("205").message_vi}
+def _bad_params(note: str | None = None) -> dict[str, Any]:
+    return _full("205", note or ResultCode("205").message_vi)
 
 
 @handles("gatewayCardCheck")
@@ -208,8 +227,12 @@ def card_check(ctx: Ctx) -> dict[str, Any]:
         str(q.get("password", "")),
     )
     if account is None:
-        return {"maKetQua": "401", "ghiChu": _AUTH_FAILED}
-    body = ctx.body if isinstance(ctx.body, dict) else {}
+        return _full("401", _AUTH_FAILED)
+    body = payload(ctx)
+    for name in ("hoTenCb", "cccdCb"):
+        if not body.get(name, "").strip():
+            # The gateway's answer to an empty staff field, as a production HIS quotes it.
+            return _bad_params(f"Null {name}")
     key = str(body.get("maThe", "")).strip().upper()
     birth = _wire_birth(str(body.get("ngaySinh", "")))
     if birth is None or len(key) not in (10, 12, 15):
@@ -217,7 +240,7 @@ def card_check(ctx: Ctx) -> dict[str, Any]:
     if len(key) != 15 and not (key.isascii() and key.isdigit()):
         return _bad_params()
     if len(key) == 15 and not (key[:2].isalpha() and key[2:].isascii() and key[2:].isdigit()):
-        return {"maKetQua": "051", "ghiChu": ResultCode("051").message_vi}
+        return _full("051", ResultCode("051").message_vi)
     now = ctx.sandbox.now()
     outcome = evaluate(
         ctx.store,
@@ -229,13 +252,13 @@ def card_check(ctx: Ctx) -> dict[str, Any]:
         operator_name=str(body.get("hoTenCb", "")),
         operator_id=str(body.get("cccdCb", "")).strip(),
     )
-    record_check(ctx.store, outcome, str(body.get("hoTenCb", "")), now)
+    record_check(ctx.store, outcome, account["username"], now)
     return wire_reply(outcome, _SHOWN)
 
 
-def _upload(ctx: Ctx, kind: str) -> dict[str, Any]:
+def _upload(ctx: Ctx, kind: str, standard: str) -> dict[str, Any]:
     headers = ctx.headers
-    form = _checked_form(ctx, "GatewayUploadForm")
+    form = payload(ctx)
     account = _account(
         ctx.sandbox,
         headers.get("accesstoken", ""),
@@ -268,7 +291,7 @@ def _upload(ctx: Ctx, kind: str) -> dict[str, Any]:
                     "thongDiep": f"{first['table']}.{first['field']}: {first['message']}",
                 }
         else:
-            doc = receive_claim(ctx.sandbox, facility, envelope, "QD3176")
+            doc = receive_claim(ctx.sandbox, facility, envelope, standard)
     except InvalidClaimXml as exc:
         return {"maKetQua": "123", "thongDiep": str(exc)}
     except ClaimRefused as exc:
@@ -284,9 +307,25 @@ def _upload(ctx: Ctx, kind: str) -> dict[str, Any]:
 
 @handles("gatewayCheckIn")
 def check_in(ctx: Ctx) -> dict[str, Any]:
-    return _upload(ctx, "0")
+    return _upload(ctx, "0", "QD3176")
 
 
 @handles("gatewaySubmitClaim")
 def submit_claim(ctx: Ctx) -> dict[str, Any]:
-    return _upload(ctx, "130")
+    return _upload(ctx, "130", "QD3176")
+
+
+@handles("gatewayCheckInQd4750")
+def check_in_qd4750(ctx: Ctx) -> dict[str, Any]:
+    return _upload(ctx, "0", "QD4750")
+
+
+@handles("gatewaySubmitClaimQd4750")
+def submit_claim_qd4750(ctx: Ctx) -> dict[str, Any]:
+    return _upload(ctx, "130", "QD4750")
+
+
+@handles("gatewaySubmitClaimQd130")
+def submit_claim_qd130(ctx: Ctx) -> dict[str, Any]:
+    # QĐ 130 files are read as QĐ 130 amended by QĐ 4750, the earliest field sets shipped.
+    return _upload(ctx, "130", "QD4750")
