@@ -90,3 +90,20 @@ def test_every_allowance_that_counts_is_added_to_the_base() -> None:
     with_allowances = contributions(attrs.evolve(f.d02(), rows=(row,)))
     plain = contributions(attrs.evolve(f.d02(), rows=(f.d02_row(1, salary=10_000_000),)))
     assert with_allowances.total == plain.total == 3_200_000
+
+
+def test_a_salary_above_the_ceiling_is_declared_and_capped_like_the_calculator() -> None:
+    """One behaviour (issue 17): the D02-LT accepts the salary as paid and contributes on the
+    ceiling, exactly as vssdk.benefits.compulsory_contribution computes it."""
+    from vssdk import benefits
+    from vssdk.declarations import validate
+
+    form = attrs.evolve(f.d02(), rows=(f.d02_row(1, salary=80_000_000),))
+    assert validate(form) == ()
+    row = contributions(form).rows[0]
+    scalar = benefits.compulsory_contribution(
+        80_000_000, form.rows[0].from_month.first_day, form.employer.region
+    )
+    assert row.total == scalar.total
+    ceiling = benefits.contribution_ceiling(form.rows[0].from_month.first_day)
+    assert scalar.contribution_base == ceiling < 80_000_000 == scalar.ui_base

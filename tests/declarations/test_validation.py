@@ -157,12 +157,6 @@ CASES: list[tuple[str, Callable[[], Any], tuple[int | None, str, str]]] = [
         lambda: _d02_with(salary=4_000_000, region=3),
         (1, "salary", "salary.below_minimum"),
     ),
-    ("above ceiling", lambda: _d02_with(salary=50_600_001), (1, "salary", "salary.above_ceiling")),
-    (
-        "allowances count to the ceiling",
-        lambda: _d02_with(salary=50_000_000, position_allowance=700_000),
-        (1, "salary", "salary.above_ceiling"),
-    ),
     ("row region", lambda: _d02_with(region=0), (1, "region", "region.range")),
     (
         "no parameters before 2016",

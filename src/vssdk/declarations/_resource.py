@@ -8,16 +8,15 @@ from collections.abc import Awaitable, Callable
 
 from vssdk._core.operation import AsyncArea, SyncArea
 from vssdk.declarations import _operations as ops
+from vssdk.declarations._waiting import (
+    Progress,
+    check_wait,
+    report,
+    warn_real_time_on_loopback,
+)
 from vssdk.declarations.errors import DossierWaitTimeout
 from vssdk.declarations.models import EmployerDossier
-from vssdk.errors import InvalidArgument
-
-
-def _check_wait(interval: float, timeout: float) -> None:
-    if not interval > 0:
-        raise InvalidArgument("interval", f"must be positive, got {interval}")
-    if not timeout >= 0:
-        raise InvalidArgument("timeout", f"must not be negative, got {timeout}")
+from vssdk.sandbox._resource import AsyncSandboxAdmin, SandboxAdmin
 
 
 class Declarations(SyncArea):
@@ -38,22 +37,39 @@ class Declarations(SyncArea):
         *,
         interval: float = 60.0,
         timeout: float = 6 * 3600.0,
-        sleep: Callable[[float], object] = time.sleep,
+        sleep: Callable[[float], object] | None = None,
+        progress: Progress | None = None,
+        advance_sandbox_clock: bool = False,
     ) -> EmployerDossier:
         """Poll until the dossier is accepted or rejected; raises :class:`DossierWaitTimeout`.
 
         BHXH has no callbacks (webhooks from the sandbox aside), so this polls every
-        ``interval`` seconds; ``sleep`` is replaceable (tests advance the sandbox clock instead).
+        ``interval`` seconds, up to ``timeout`` seconds of waiting. Each poll is logged
+        (``vssdk`` logger, INFO) and passed to ``progress(dossier, waited_seconds)``.
+
+        Against the sandbox, ``advance_sandbox_clock=True`` moves the sandbox's clock by
+        ``interval`` instead of sleeping, so the hours BHXH takes pass at once. Waiting in real
+        time on a loopback address logs a warning saying so. ``sleep`` replaces ``time.sleep``.
         """
-        _check_wait(interval, timeout)
+        check_wait(interval, timeout)
+        if advance_sandbox_clock:
+            admin = SandboxAdmin(self._engine)
+            sleep = lambda seconds: admin.advance_clock(seconds=round(seconds))  # noqa: E731
         waited = 0.0
         dossier = self.get(unit_code, dossier_id)
+        report(dossier, waited, progress)
         while not dossier.status.final:
             if waited >= timeout:
                 raise DossierWaitTimeout(dossier, waited)
-            sleep(interval)
+            if sleep is None:
+                if waited == 0:
+                    warn_real_time_on_loopback(self._engine.options.base_url, dossier_id)
+                time.sleep(interval)
+            else:
+                sleep(interval)
             waited += interval
             dossier = self.get(unit_code, dossier_id)
+            report(dossier, waited, progress)
         return dossier
 
 
@@ -75,16 +91,31 @@ class AsyncDeclarations(AsyncArea):
         *,
         interval: float = 60.0,
         timeout: float = 6 * 3600.0,
-        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[object]] | None = None,
+        progress: Progress | None = None,
+        advance_sandbox_clock: bool = False,
     ) -> EmployerDossier:
         """Poll until the dossier is accepted or rejected (see :meth:`Declarations.wait`)."""
-        _check_wait(interval, timeout)
+        check_wait(interval, timeout)
+        if advance_sandbox_clock:
+            admin = AsyncSandboxAdmin(self._engine)
+
+            async def sleep(seconds: float) -> object:
+                return await admin.advance_clock(seconds=round(seconds))
+
         waited = 0.0
         dossier = await self.get(unit_code, dossier_id)
+        report(dossier, waited, progress)
         while not dossier.status.final:
             if waited >= timeout:
                 raise DossierWaitTimeout(dossier, waited)
-            await sleep(interval)
+            if sleep is None:
+                if waited == 0:
+                    warn_real_time_on_loopback(self._engine.options.base_url, dossier_id)
+                await asyncio.sleep(interval)
+            else:
+                await sleep(interval)
             waited += interval
             dossier = await self.get(unit_code, dossier_id)
+            report(dossier, waited, progress)
         return dossier

@@ -139,12 +139,15 @@ def _d02_row(out: Collector, index: int, row: D02Row, form: D02LT) -> None:
 
 
 def _d02_salary(out: Collector, index: int, row: D02Row, region: int) -> None:
+    """The floor is a rule; the ceiling is not. A salary above 20 × the reference level is
+    declared as paid and contributes on the ceiling (Law 41/2024 Art. 31(1)(đ): the contribution
+    base *is* the ceiling then), as the calculator does; UI has its own, higher ceiling (20 ×
+    the regional minimum wage), so the real salary matters."""
     base = row.contribution_salary
     if base is None or not 1 <= region <= 4:
         return
     try:
         floor = _params.minimum_wage(region, row.from_month)
-        top = _params.ceiling(row.from_month)
     except InvalidArgument as exc:
         out.add(index, "from_month", "salary.no_parameters", f"no wage parameters: {exc.reason}")
         return
@@ -155,13 +158,6 @@ def _d02_salary(out: Collector, index: int, row: D02Row, region: int) -> None:
             "salary",
             "salary.below_minimum",
             f"{base:,} VND is below the region {region} minimum wage {floor:,} VND for {month}",
-        )
-    elif base > top:
-        out.add(
-            index,
-            "salary",
-            "salary.above_ceiling",
-            f"{base:,} VND is above the contribution ceiling {top:,} VND for {month}",
         )
 
 
