@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
@@ -284,6 +285,45 @@ class CompulsoryContribution(Explained):
 _ZERO8 = (0,) * 8
 
 
+def _min(a: int, b: int) -> int:
+    return a if a < b else b
+
+
+def contribution_formula(
+    salary: Any,
+    si_ceiling: Any,
+    ui_ceiling: Any,
+    ratios: Sequence[tuple[Any, Any]],
+    minimum: Callable[[Any, Any], Any],
+) -> tuple[Any, Any, tuple[Any, ...]]:
+    """The compulsory-contribution law, written once for one employee or a whole column.
+
+    ``salary`` and the ceilings are int đồng, or int64 numpy arrays (``minimum`` is then
+    ``numpy.minimum``); ``ratios`` are the eight rates of :data:`_SLOTS` as exact integer
+    ratios (numerator, denominator), ints or arrays. Returns the SI/HI base, the UI base and the
+    eight amounts, each rounded half up to the đồng: ``(2·base·a + b) // (2·b)``.
+    """
+    si = minimum(salary, si_ceiling)
+    ui = minimum(salary, ui_ceiling)
+    s2 = si + si
+    u2 = ui + ui
+    (a, b), (c, d), (e, f), (g, h), (i, j), (k, l_), (m, n), (o, q) = ratios
+    return (
+        si,
+        ui,
+        (
+            (s2 * a + b) // (2 * b),
+            (s2 * c + d) // (2 * d),
+            (u2 * e + f) // (2 * f),
+            (s2 * g + h) // (2 * h),
+            (s2 * i + j) // (2 * j),
+            (s2 * k + l_) // (2 * l_),
+            (s2 * m + n) // (2 * n),
+            (u2 * o + q) // (2 * q),
+        ),
+    )
+
+
 def _redated(stale: tuple[StaleParameters, ...], on: dt.date) -> list[StaleParameters]:
     return [StaleParameters(w.series, w.horizon, on) for w in stale]
 
@@ -367,8 +407,9 @@ def compulsory_contribution(
             ),
             value=monthly_salary,
         )
-    si_base = monthly_salary if monthly_salary < ctx.si_ceiling else ctx.si_ceiling
-    ui_base = monthly_salary if monthly_salary < ctx.ui_ceiling else ctx.ui_ceiling
+    si_base, ui_base, amounts = contribution_formula(
+        monthly_salary, ctx.si_ceiling, ctx.ui_ceiling, ctx.ratios, min
+    )
     if unpaid_working_days >= 14:
         reason = (
             f"{unpaid_working_days} working days without pay (≥ 14): no SI, HI or UI contribution "
@@ -389,18 +430,6 @@ def compulsory_contribution(
             _ZERO8,
             ctx,
         )
-    (a, b), (c, d), (e, f), (g, h), (i, j), (k, l_), (m, n), (o, q) = ctx.ratios
-    s2, u2 = 2 * si_base, 2 * ui_base
-    amounts = (
-        (s2 * a + b) // (2 * b),
-        (s2 * c + d) // (2 * d),
-        (u2 * e + f) // (2 * f),
-        (s2 * g + h) // (2 * h),
-        (s2 * i + j) // (2 * j),
-        (s2 * k + l_) // (2 * l_),
-        (s2 * m + n) // (2 * n),
-        (u2 * o + q) // (2 * q),
-    )
     employee = amounts[0] + amounts[1] + amounts[2]
     employer = amounts[3] + amounts[4] + amounts[5] + amounts[6] + amounts[7]
     return CompulsoryContribution(

@@ -5,9 +5,10 @@
 added. :func:`compulsory_contribution_arrays` is the numpy core: arrays in, a dict of arrays out.
 
 Row by row the results equal :func:`vssdk.benefits.compulsory_contribution` (a property test
-checks it). Parameters are read through the public look-ups (:func:`lookup_parameter`), once per
-*date range* in which no parameter changes, never per row; money stays in int64 đồng and every
-rate is applied as an exact integer ratio with half-up rounding, so no float ever touches money.
+checks it): the law is written once. The floors, ceilings and rates come from the scalar
+engine's own context for each *date range* in which no parameter changes (never per row), and
+the amounts from the same ``contribution_formula``, evaluated on int64 columns; every rate is an
+exact integer ratio with half-up rounding, so no float ever touches money.
 
 Requires numpy (the ``bulk`` extra); pyarrow, pandas and polars only when you pass their tables.
 """
@@ -18,13 +19,14 @@ import datetime as dt
 import functools
 import warnings
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from vssdk.benefits._common import EARLIEST
+from vssdk.benefits._contributions import _build_context as _context
+from vssdk.benefits._contributions import contribution_formula
 from vssdk.benefits._errors import RuleInputError, StaleParameters
 from vssdk.benefits._lookups import lookup_parameter
 
@@ -58,7 +60,6 @@ RESULT_COLUMNS = (
     "total",
     *AMOUNT_COLUMNS,
 )
-_BASE_OF = ("si", "hi", "ui", "si", "si", "si", "hi", "ui")
 _RATE_KEYS = (
     "rate.employee.retirement_survivorship",
     "rate.employee.health",
@@ -69,7 +70,6 @@ _RATE_KEYS = (
     "rate.employer.health",
     "rate.employer.unemployment",
 )
-_OA, _UI_ER = 5, 7
 _PLAIN = (
     "base_salary",
     "si_floor_basis",
@@ -115,53 +115,35 @@ def _horizon() -> tuple[dt.date, str]:
     return first, ", ".join(n for n, h in horizons.items() if h == first)
 
 
-def _ratio(value: Decimal) -> tuple[int, int]:
-    return value.as_integer_ratio()
-
-
 @functools.cache
 def _segment_table(start_day: int) -> tuple[np.ndarray[Any, Any], ...]:
     """Per segment: arrays indexed by [region-1, state, reduced, relief] of every quantity.
 
-    Returns (floor, si_ceiling, ui_ceiling, num[8], den[8]) with the flag axes expanded.
+    Returns (floor, si_ceiling, ui_ceiling, num[8], den[8]) with the flag axes expanded. Each
+    cell is the scalar engine's own context for that date, region and flags, so the rules that
+    pick floors, ceilings and rates are written once (in ``_contributions``).
     """
     on = dt.date.fromordinal(start_day + _EPOCH)
-
-    def p(name: str, region: int | None = None) -> Any:
-        return lookup_parameter(name, on, region=region).value
-
-    ref: int = p("base_salary")
-    si_ceiling = p("ceiling_multiple.si_hi") * ref
-    ui_mult: int = p("ceiling_multiple.ui")
-    rmw_floor = p("si_floor_basis") == "rmw"
-    ui_rmw = p("ui_ceiling_basis") == "rmw"
     shape = (4, 2, 2, 2)
     floor = np.zeros(shape, np.int64)
-    si_cap = np.full(shape, si_ceiling, np.int64)
+    si_cap = np.zeros(shape, np.int64)
     ui_cap = np.zeros(shape, np.int64)
     num = np.zeros((8, *shape), np.int64)
     den = np.ones((8, *shape), np.int64)
-    base_rates = [_ratio(p(k)) for k in _RATE_KEYS]
-    oa_reduced = _ratio(p("rate.employer.occupational_accident_reduced"))
-    oa_state = _ratio(p("rate.employer.occupational_accident_state_payroll"))
-    ui_relief = _ratio(p("rate.employer.unemployment_relief"))
-    for r in range(4):
-        rmw: int = p("regional_minimum_wage", r + 1)
-        for state in (0, 1):
-            floor[r, state] = rmw if rmw_floor and not state else ref
-            ui_cap[r, state] = ui_mult * (rmw if ui_rmw or not state else ref)
-            for reduced in (0, 1):
-                for relief in (0, 1):
-                    rates = list(base_rates)
-                    if state:
-                        rates[_OA] = oa_state
-                    elif reduced:
-                        rates[_OA] = oa_reduced
-                    if relief and not state:
-                        rates[_UI_ER] = ui_relief
-                    for k, (a, b) in enumerate(rates):
-                        num[k, r, state, reduced, relief] = a
-                        den[k, r, state, reduced, relief] = b
+    with warnings.catch_warnings():  # the bulk call warns once, for its rows
+        warnings.simplefilter("ignore", StaleParameters)
+        for r in range(4):
+            for state in (0, 1):
+                for reduced in (0, 1):
+                    for relief in (0, 1):
+                        ctx = _context(on, r + 1, bool(reduced), bool(state), bool(relief))
+                        cell = (r, state, reduced, relief)
+                        floor[cell] = ctx.floor
+                        si_cap[cell] = ctx.si_ceiling
+                        ui_cap[cell] = ctx.ui_ceiling
+                        for k, (a, b) in enumerate(ctx.ratios):
+                            num[(k, *cell)] = a
+                            den[(k, *cell)] = b
     return floor, si_cap, ui_cap, num, den
 
 
@@ -341,26 +323,25 @@ def compulsory_contribution_arrays(
                 f"{int(floor[i]):,} on {dt.date.fromordinal(int(days[i]) + _EPOCH).isoformat()}",
                 value=int(salary[i]),
             )
-    si_base = np.minimum(salary, si_t.reshape(-1)[idx])
-    ui_base = np.minimum(salary, ui_t.reshape(-1)[idx])
-    pays = ~below & (unpaid < 14)
-    zero = np.int64(0)
-    two = {"si": 2 * si_base, "hi": 2 * si_base, "ui": 2 * ui_base}
     m = num_t.shape[0]
     flat_num = num_t.transpose(1, 0, 2, 3, 4, 5).reshape(8, m * 32)
     flat_den = den_t.transpose(1, 0, 2, 3, 4, 5).reshape(8, m * 32)
+    ratios = []
+    for nums, dens in zip(flat_num, flat_den, strict=True):
+        if (nums == nums[0]).all() and (dens == dens[0]).all():
+            ratios.append((nums[0], dens[0]))  # the same rate everywhere: no per-row gather
+        else:
+            ratios.append((nums[idx], dens[idx]))
+    si_base, ui_base, amounts = contribution_formula(
+        salary, si_t.reshape(-1)[idx], ui_t.reshape(-1)[idx], ratios, np.minimum
+    )
+    pays = ~below & (unpaid < 14)
+    zero = np.int64(0)
+    everyone_pays = bool(pays.all())
     out: dict[str, np.ndarray[Any, Any]] = {}
     employee = np.zeros(n, np.int64)
     employer = np.zeros(n, np.int64)
-    everyone_pays = bool(pays.all())
-    for k, name in enumerate(AMOUNT_COLUMNS):
-        nums, dens = flat_num[k], flat_den[k]
-        if (nums == nums[0]).all() and (dens == dens[0]).all():
-            a, b = nums[0], dens[0]  # the same rate everywhere: no per-row gather
-            amount = (two[_BASE_OF[k]] * a + b) // (2 * b)
-        else:
-            a, b = nums[idx], dens[idx]
-            amount = (two[_BASE_OF[k]] * a + b) // (2 * b)
+    for k, (name, amount) in enumerate(zip(AMOUNT_COLUMNS, amounts, strict=True)):
         if not everyone_pays:
             amount = np.where(pays, amount, zero)
         out[name] = amount
