@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import time
+import warnings
 
 import numpy as np
 from _common import QUICK, med, report
@@ -76,6 +77,8 @@ def _scalar(n: int, *, monthly: bool) -> tuple[float, float]:
 
 
 def main() -> int:
+    # the payroll runs to 2026-12-31, past the data horizon: the warnings are expected here
+    warnings.simplefilter("ignore", benefits.StaleParameters)
     # ---- (4) scalar
     n_scalar = 20_000 if QUICK else 200_000
     sdk_s, bare_s = _scalar(n_scalar, monthly=True)
