@@ -184,6 +184,7 @@ def verify_xml(
     if len(signatures) > 1 or signatures[0].getparent() is not root:
         raise SignatureInvalid("expected exactly one enveloped signature under the root")
     cert = certificate if certificate is not None else _embedded_certificate(signatures[0])
+    _check_key_strength(cert)
     try:
         result = XMLVerifier().verify(
             root,
@@ -197,6 +198,18 @@ def verify_xml(
     if verified.signed_xml is None:
         raise SignatureInvalid("the signed content is not XML")
     return VerifiedFile(form_from_element(verified.signed_xml), cert)
+
+
+def _check_key_strength(cert: x509.Certificate) -> None:
+    """Refuse signers whose RSA key is weaker than we would sign with (same 2048-bit floor)."""
+    try:
+        public = cert.public_key()
+    except ValueError as exc:
+        raise SignatureInvalid(f"the signer's public key cannot be read: {exc}") from None
+    if isinstance(public, rsa.RSAPublicKey) and public.key_size < _MIN_RSA_BITS:
+        raise SignatureInvalid(
+            f"the signer's RSA key has {public.key_size} bits; at least {_MIN_RSA_BITS} required"
+        )
 
 
 def _embedded_certificate(signature: etree._Element) -> x509.Certificate:

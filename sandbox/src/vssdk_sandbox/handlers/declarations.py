@@ -12,10 +12,14 @@ The outcome is revealed by the ``@on_tick`` lifecycle on the sandbox clock:
 - +4 h ``accepted`` (with the notification of contributions due) or ``rejected`` (reasons per row)
 
 A unit starts with no registered certificate (any signer accepted). An accepted registration of
-e-transactions (DK-GD, signed with the certificate it declares) registers that certificate: from
-then on every file of the unit must be signed with it while it is valid (422
-``signature.unregistered_certificate`` / ``signature.certificate_expired``); a DK-GD of kind 3
-(stop) removes it.
+e-transactions (DK-GD, signed with the certificate it declares) registers that certificate, by
+its SHA-256 fingerprint (a serial number is public, so it identifies nothing), valid for the
+dates the certificate itself carries (narrowed by the declared dates). From then on every file of
+the unit, DK-GD included, must be signed with it while it is valid (422
+``signature.unregistered_certificate`` / ``signature.certificate_expired``): a stop (kind 3) is
+signed with the registered certificate, and a change to a new certificate (kind 2) carries the
+DK-GD twice, signed with the registered certificate (the unit agrees) and with the new one (it
+holds the new key).
 
 Events ``dossier.received``, ``dossier.completed`` and ``dossier.rejected`` go to the submitting
 vendor. Any organisation with the ``employer.declarations`` scope may file for any seeded unit;
@@ -30,6 +34,8 @@ import datetime as dt
 import hashlib
 import unicodedata
 from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from vssdk.contract import mask
 from vssdk.declarations import D02LT, D03TS, D05TS, ETransactionRegistration, Month, validate
@@ -111,7 +117,17 @@ def _decode(index: int, item: dict[str, Any]) -> bytes:
         ) from None
 
 
-def _read_file(index: int, item: dict[str, Any], data: bytes) -> tuple[Form, str, str]:
+@attrs.frozen(slots=True)
+class _Signer:
+    """Who signed a file: certificate fingerprint, hex serial and validity dates."""
+
+    fingerprint: str
+    serial: str
+    valid_from: str
+    valid_to: str
+
+
+def _read_file(index: int, item: dict[str, Any], data: bytes) -> tuple[Form, _Signer]:
     from vssdk.declarations.signing import verify_xml
 
     path = f"body.files[{index}].content_base64"
@@ -128,23 +144,57 @@ def _read_file(index: int, item: dict[str, Any], data: bytes) -> tuple[Form, str
             "file.form_code",
             "declared form code and file disagree",
         )
-    return verified.form, verified.fingerprint, _serial(verified.certificate.serial_number)
+    cert = verified.certificate
+    signer = _Signer(
+        fingerprint=verified.fingerprint,
+        serial=_serial(cert.serial_number),
+        valid_from=cert.not_valid_before_utc.date().isoformat(),
+        valid_to=cert.not_valid_after_utc.date().isoformat(),
+    )
+    return verified.form, signer
 
 
 def _serial(number: int) -> str:
     return format(number, "x")
 
 
-def _check_certificate(ctx: Ctx, unit: str, index: int, serial: str) -> None:
-    """Once a unit has registered its certificate (an accepted DK-GD), only it may sign."""
+def _registered_signer(registered: dict[str, Any], signer: _Signer) -> bool:
+    # Registrations from before fingerprints were kept match nothing: re-register.
+    return bool(registered.get("fingerprint")) and signer.fingerprint == registered["fingerprint"]
+
+
+def _is_new_certificate(form: Form, signer: _Signer) -> bool:
+    """A DK-GD changing the certificate (kind 2), signed with the certificate it declares."""
+    return (
+        isinstance(form, ETransactionRegistration)
+        and form.kind == "2"
+        and (form.certificate_serial.lower().lstrip("0") or "0") == signer.serial
+    )
+
+
+def _check_signers(ctx: Ctx, unit: str, forms: list[Form], signers: list[_Signer]) -> None:
+    """Once a unit has registered its certificate (an accepted DK-GD), only it may sign.
+
+    The one exception is the new certificate's own copy of a change (kind 2) — and only when the
+    dossier also carries a copy signed with the registered certificate.
+    """
     registered = ctx.store.get(CERTIFICATES, unit)
     if registered is None:
         return
+    consented = any(_registered_signer(registered, s) for s in signers)
+    for index, (form, signer) in enumerate(zip(forms, signers, strict=True)):
+        if _is_new_certificate(form, signer) and consented:
+            continue
+        _check_certificate(ctx, registered, index, signer)
+
+
+def _check_certificate(ctx: Ctx, registered: dict[str, Any], index: int, signer: _Signer) -> None:
     path = f"body.files[{index}].content_base64"
-    if serial != registered["serial"]:
+    if not _registered_signer(registered, signer):
         raise _unprocessable(
             path,
-            f"signed with certificate {serial}, the unit registered {registered['serial']}",
+            f"signed with certificate {signer.serial} (SHA-256 {signer.fingerprint[:16]}…), "
+            f"not the unit's registered certificate {registered['serial']}",
             "signature.unregistered_certificate",
             "the file is not signed with the unit's registered certificate",
         )
@@ -159,13 +209,22 @@ def _check_certificate(ctx: Ctx, unit: str, index: int, serial: str) -> None:
 
 
 def _registration(
-    forms: list[Form], serials: list[str]
+    forms: list[Form], signers: list[_Signer]
 ) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
-    """The certificate a DK-GD in this dossier registers, and its mismatch with the signer."""
-    for form, serial in zip(forms, serials, strict=True):
-        if not isinstance(form, ETransactionRegistration):
-            continue
+    """The certificate a DK-GD in this dossier registers, and its mismatch with the signer.
+
+    Of several DK-GD copies (a change), the one signed with the certificate it declares counts.
+    """
+    pairs = [
+        (form, signer)
+        for form, signer in zip(forms, signers, strict=True)
+        if isinstance(form, ETransactionRegistration)
+    ]
+    pairs.sort(key=lambda p: not _is_new_certificate(p[0], p[1]))
+    for form, signer in pairs:
+        assert isinstance(form, ETransactionRegistration)
         declared = form.certificate_serial.lower().lstrip("0") or "0"
+        serial = signer.serial
         errors = []
         if form.kind != "3" and declared != serial:
             errors.append(
@@ -176,11 +235,13 @@ def _registration(
                     "message": f"declares certificate {declared}, signed with {serial}",
                 }
             )
+        # Validity is the certificate's own, narrowed (never widened) by the declared dates.
         data = {
             "kind": form.kind,
             "serial": declared,
-            "valid_from": form.certificate_valid_from.isoformat(),
-            "valid_to": form.certificate_valid_to.isoformat(),
+            "fingerprint": signer.fingerprint,
+            "valid_from": max(signer.valid_from, form.certificate_valid_from.isoformat()),
+            "valid_to": min(signer.valid_to, form.certificate_valid_to.isoformat()),
         }
         return data, errors
     return None, []
@@ -248,23 +309,26 @@ def submit(ctx: Ctx) -> Reply:
         if doc is not None:
             return Reply(_view(doc), status=200)
     forms: list[Form] = []
-    serials: list[str] = []
+    signers: list[_Signer] = []
     infos: list[dict[str, Any]] = []
     for index, (item, data) in enumerate(files):
-        form, fingerprint, serial = _read_file(index, item, data)
+        form, signer = _read_file(index, item, data)
         _check_scope(index, form, unit, period)
-        if not isinstance(form, ETransactionRegistration):
-            _check_certificate(ctx, unit, index, serial)
         forms.append(form)
-        serials.append(serial)
+        signers.append(signer)
         infos.append(
-            {"form_code": form.form_code, "rows": _rows(form), "signer_fingerprint": fingerprint}
+            {
+                "form_code": form.form_code,
+                "rows": _rows(form),
+                "signer_fingerprint": signer.fingerprint,
+            }
         )
+    _check_signers(ctx, unit, forms, signers)
     errors = [
         {"form_code": form.form_code, **_violation(v)} for form in forms for v in validate(form)
     ]
     errors.extend(_register_checks(ctx, unit, forms))
-    registration, mismatch = _registration(forms, serials)
+    registration, mismatch = _registration(forms, signers)
     errors.extend(mismatch)
     now = ctx.sandbox.now()
     dossier_id = ctx.sandbox.new_id("dos")
