@@ -9,19 +9,19 @@ SDK method's signature and which returns a :class:`Call` (path parameters, query
         return Call(path_params={"facility_code": facility_code})
 
 Area classes then expose it on both clients with one line each (``get = get_facility.sync`` and
-``get = get_facility.aio``); the sandbox routes ``operation_id`` to its handler.
+``get = get_facility.aio``; the binding is :mod:`vssdk._core.area`); the sandbox routes
+``operation_id`` to its handler. This module is pure: it imports neither the engines nor httpx.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
-from typing import TYPE_CHECKING, Any, Generic, Literal, ParamSpec, TypeVar, overload
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Generic, Literal, ParamSpec, TypeVar
 
 import attrs
 
 if TYPE_CHECKING:
-    from vssdk._core.engine import AsyncEngine, SyncEngine
-    from vssdk._core.pagination import AsyncPage, SyncPage
+    from vssdk._core.area import _AsyncMethod, _AsyncPagedMethod, _SyncMethod, _SyncPagedMethod
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -30,7 +30,16 @@ I = TypeVar("I")  # noqa: E741  (item type of a paginated operation)
 Method = Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
 Principal = Literal["none", "citizen", "organisation", "any"]
 
-__all__ = ["Binary", "Call", "Operation", "PagedOperation", "operation", "paged_operation"]
+__all__ = [
+    "AsyncArea",
+    "Binary",
+    "Call",
+    "Operation",
+    "PagedOperation",
+    "SyncArea",
+    "operation",
+    "paged_operation",
+]
 
 
 @attrs.frozen(slots=True)
@@ -73,11 +82,15 @@ class Operation(Generic[P, T]):
     @property
     def sync(self) -> _SyncMethod[P, T]:
         """Descriptor exposing this operation as a method of a synchronous area class."""
+        from vssdk._core.area import _SyncMethod
+
         return _SyncMethod(self)
 
     @property
     def aio(self) -> _AsyncMethod[P, T]:
         """Descriptor exposing this operation as a coroutine method of an async area class."""
+        from vssdk._core.area import _AsyncMethod
+
         return _AsyncMethod(self)
 
 
@@ -101,147 +114,19 @@ class PagedOperation(Generic[P, I]):
     @property
     def sync(self) -> _SyncPagedMethod[P, I]:
         """Descriptor exposing this list operation on a synchronous area class."""
+        from vssdk._core.area import _SyncPagedMethod
+
         return _SyncPagedMethod(self)
 
     @property
     def aio(self) -> _AsyncPagedMethod[P, I]:
         """Descriptor exposing this list operation on an async area class."""
+        from vssdk._core.area import _AsyncPagedMethod
+
         return _AsyncPagedMethod(self)
 
 
 AnyOperation = Operation[Any, Any] | PagedOperation[Any, Any]
-
-
-class SyncArea:
-    """Base of the synchronous area classes (``client.cards`` ...)."""
-
-    __slots__ = ("_engine",)
-
-    def __init__(self, engine: SyncEngine) -> None:
-        self._engine = engine
-
-
-class AsyncArea:
-    """Base of the asynchronous area classes (``async_client.cards`` ...)."""
-
-    __slots__ = ("_engine",)
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-
-
-def _describe(fn: Callable[..., Any], op: AnyOperation) -> Callable[..., Any]:
-    fn.__doc__ = op.builder.__doc__
-    fn.__name__ = op.builder.__name__
-    return fn
-
-
-class _SyncMethod(Generic[P, T]):
-    __slots__ = ("op",)
-
-    def __init__(self, op: Operation[P, T]) -> None:
-        self.op = op
-
-    @overload
-    def __get__(self, obj: None, owner: type[Any]) -> _SyncMethod[P, T]: ...
-    @overload
-    def __get__(
-        self, obj: Operation[Any, Any] | PagedOperation[Any, Any], owner: type[Any]
-    ) -> _SyncMethod[P, T]: ...
-    @overload
-    def __get__(self, obj: SyncArea, owner: type[Any]) -> Callable[P, T]: ...
-    def __get__(
-        self, obj: SyncArea | AnyOperation | None, owner: type[Any]
-    ) -> _SyncMethod[P, T] | Callable[P, T]:
-        if obj is None or not isinstance(obj, SyncArea | AsyncArea):
-            return self
-        op, engine = self.op, obj._engine
-
-        def method(*args: P.args, **kwargs: P.kwargs) -> T:
-            return engine.invoke(op, op.builder(*args, **kwargs))
-
-        return _describe(method, op)
-
-
-class _AsyncMethod(Generic[P, T]):
-    __slots__ = ("op",)
-
-    def __init__(self, op: Operation[P, T]) -> None:
-        self.op = op
-
-    @overload
-    def __get__(self, obj: None, owner: type[Any]) -> _AsyncMethod[P, T]: ...
-    @overload
-    def __get__(
-        self, obj: Operation[Any, Any] | PagedOperation[Any, Any], owner: type[Any]
-    ) -> _AsyncMethod[P, T]: ...
-    @overload
-    def __get__(self, obj: AsyncArea, owner: type[Any]) -> Callable[P, Awaitable[T]]: ...
-    def __get__(
-        self, obj: AsyncArea | AnyOperation | None, owner: type[Any]
-    ) -> _AsyncMethod[P, T] | Callable[P, Awaitable[T]]:
-        if obj is None or not isinstance(obj, SyncArea | AsyncArea):
-            return self
-        op, engine = self.op, obj._engine
-
-        async def method(*args: P.args, **kwargs: P.kwargs) -> T:
-            return await engine.invoke(op, op.builder(*args, **kwargs))
-
-        return _describe(method, op)
-
-
-class _SyncPagedMethod(Generic[P, I]):
-    __slots__ = ("op",)
-
-    def __init__(self, op: PagedOperation[P, I]) -> None:
-        self.op = op
-
-    @overload
-    def __get__(self, obj: None, owner: type[Any]) -> _SyncPagedMethod[P, I]: ...
-    @overload
-    def __get__(
-        self, obj: Operation[Any, Any] | PagedOperation[Any, Any], owner: type[Any]
-    ) -> _SyncPagedMethod[P, I]: ...
-    @overload
-    def __get__(self, obj: SyncArea, owner: type[Any]) -> Callable[P, SyncPage[I]]: ...
-    def __get__(
-        self, obj: SyncArea | AnyOperation | None, owner: type[Any]
-    ) -> _SyncPagedMethod[P, I] | Callable[P, SyncPage[I]]:
-        if obj is None or not isinstance(obj, SyncArea | AsyncArea):
-            return self
-        op, engine = self.op, obj._engine
-
-        def method(*args: P.args, **kwargs: P.kwargs) -> SyncPage[I]:
-            return engine.invoke_paged(op, op.builder(*args, **kwargs))
-
-        return _describe(method, op)
-
-
-class _AsyncPagedMethod(Generic[P, I]):
-    __slots__ = ("op",)
-
-    def __init__(self, op: PagedOperation[P, I]) -> None:
-        self.op = op
-
-    @overload
-    def __get__(self, obj: None, owner: type[Any]) -> _AsyncPagedMethod[P, I]: ...
-    @overload
-    def __get__(
-        self, obj: Operation[Any, Any] | PagedOperation[Any, Any], owner: type[Any]
-    ) -> _AsyncPagedMethod[P, I]: ...
-    @overload
-    def __get__(self, obj: AsyncArea, owner: type[Any]) -> Callable[P, Awaitable[AsyncPage[I]]]: ...
-    def __get__(
-        self, obj: AsyncArea | AnyOperation | None, owner: type[Any]
-    ) -> _AsyncPagedMethod[P, I] | Callable[P, Awaitable[AsyncPage[I]]]:
-        if obj is None or not isinstance(obj, SyncArea | AsyncArea):
-            return self
-        op, engine = self.op, obj._engine
-
-        async def method(*args: P.args, **kwargs: P.kwargs) -> AsyncPage[I]:
-            return await engine.invoke_paged(op, op.builder(*args, **kwargs))
-
-        return _describe(method, op)
 
 
 def operation(
@@ -307,3 +192,7 @@ def paged_operation(
         )
 
     return wrap
+
+
+# The area bases live with the binding (:mod:`vssdk._core.area`); re-exported for the areas.
+from vssdk._core.area import AsyncArea, SyncArea  # noqa: E402
