@@ -8,6 +8,7 @@ data directory, and stopped when the block ends.
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -32,33 +33,53 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def sandbox_process(timeout: float = 30.0) -> Iterator[str]:
-    """Yield the base URL of a sandbox running in a child process."""
-    port = _free_port()
-    with tempfile.TemporaryDirectory(prefix="vssdk-bench-") as data_dir:
-        proc = subprocess.Popen(
-            [sys.executable, "-c", _SCRIPT, str(port), data_dir],
-            stdout=subprocess.DEVNULL,
+def sandbox_process(timeout: float = 30.0, *, cpu: int | None = None) -> Iterator[str]:
+    """Yield the base URL of a sandbox running in a child process (pinned to ``cpu`` if given)."""
+    with contextlib.ExitStack() as stack:
+        data_dir = stack.enter_context(tempfile.TemporaryDirectory(prefix="vssdk-bench-"))
+        yield stack.enter_context(
+            python_server(_SCRIPT, [data_dir], PROBE_PATH, timeout=timeout, cpu=cpu)
         )
-        base_url = f"http://127.0.0.1:{port}"
-        try:
-            end = time.monotonic() + timeout
-            while True:
-                if proc.poll() is not None:
-                    raise RuntimeError(f"sandbox exited with code {proc.returncode}")
-                try:
-                    if httpx.get(base_url + PROBE_PATH, timeout=1.0).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if time.monotonic() > end:
-                    raise RuntimeError("sandbox did not start in time")
-                time.sleep(0.1)
-            yield base_url
-        finally:
-            proc.terminate()
+
+
+@contextlib.contextmanager
+def python_server(
+    script: str,
+    args: list[str],
+    probe_path: str,
+    *,
+    timeout: float = 30.0,
+    cpu: int | None = None,
+    method: str = "GET",
+) -> Iterator[str]:
+    """Run ``python -c script PORT *args`` and yield its base URL once ``probe_path`` answers."""
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, str(port), *args],
+        stdout=subprocess.DEVNULL,
+    )
+    if cpu is not None:
+        with contextlib.suppress(OSError, AttributeError):
+            os.sched_setaffinity(proc.pid, {cpu})
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        end = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"server exited with code {proc.returncode}")
             try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+                if httpx.request(method, base_url + probe_path, timeout=1.0).status_code < 500:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > end:
+                raise RuntimeError("server did not start in time")
+            time.sleep(0.1)
+        yield base_url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import msgspec
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -107,7 +108,15 @@ class SandboxConfig:
 
 
 def _json(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """Compact UTF-8 JSON via msgspec: what compact ``json.dumps`` gives, several times faster
+    (only an exponent may be spelled differently: ``1e300`` for ``1e+300``)."""
+    try:
+        return _ENCODER.encode(data)
+    except (TypeError, OverflowError):  # a value msgspec does not take (e.g. a huge int)
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+_ENCODER = msgspec.json.Encoder()
 
 
 def _problem_response(exc: SandboxProblem, request_id: str, instance: str | None) -> Response:

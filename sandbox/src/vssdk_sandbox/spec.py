@@ -1,20 +1,37 @@
-"""The spec as the sandbox sees it: loaded once, with compiled validators per operation."""
+"""The spec as the sandbox sees it: loaded once, with compiled validators per operation.
+
+Each schema is compiled once (per JSON pointer, shared by every operation that refers to it).
+Checking a request or reply first asks a compiled validator (``jsonschema-rs``, with the spec's
+references resolved when it is built) whether the value is valid at all, which is the common case
+and costs microseconds; only a value it rejects goes through ``jsonschema``, whose errors name
+each field. The outcome is jsonschema's in every case: a value is accepted without errors only
+when the compiled validator accepts it, and tests check that it never accepts what ``jsonschema``
+rejects.
+"""
 
 from __future__ import annotations
 
 import functools
 import importlib.resources
-from collections.abc import Mapping
+import urllib.parse
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-__all__ = ["OperationSpec", "SpecIndex", "load_spec", "spec_path"]
+_rs: Any
+try:  # a compiled validator for the common (valid) case; jsonschema alone without it
+    import jsonschema_rs as _rs
+except ImportError:  # pragma: no cover - jsonschema-rs is a dependency of the sandbox
+    _rs = None
+
+__all__ = ["OperationSpec", "SchemaValidator", "SpecIndex", "load_spec", "spec_path"]
 
 _SPEC_URI = "urn:vssdk:spec"
 _FORMATS = FormatChecker()
@@ -37,6 +54,31 @@ def load_spec(path: str | None = None) -> dict[str, Any]:
     return data
 
 
+class SchemaValidator:
+    """One schema of the spec: a compiled yes/no check, and ``jsonschema`` for the errors.
+
+    ``iter_errors`` yields exactly what ``jsonschema`` would (nothing for a valid value).
+    """
+
+    __slots__ = ("fast", "full")
+
+    def __init__(self, full: Draft202012Validator, fast: Any | None) -> None:
+        self.full = full
+        self.fast = fast
+
+    def is_valid(self, instance: Any) -> bool:
+        return not any(True for _ in self.iter_errors(instance))
+
+    def iter_errors(self, instance: Any) -> Iterator[ValidationError]:
+        if self.fast is not None:
+            try:
+                if self.fast.is_valid(instance):
+                    return iter(())
+            except (TypeError, ValueError, OverflowError):  # not a JSON value: ask jsonschema
+                pass
+        return iter(self.full.iter_errors(instance))
+
+
 def _pointer(*parts: str) -> str:
     return "#/" + "/".join(p.replace("~", "~0").replace("/", "~1") for p in parts)
 
@@ -47,7 +89,7 @@ class ParamSpec:
     location: str
     required: bool
     schema: Mapping[str, Any]
-    validator: Draft202012Validator
+    validator: SchemaValidator
 
 
 @attrs.frozen(slots=True)
@@ -60,8 +102,8 @@ class OperationSpec:
     parameters: tuple[ParamSpec, ...]
     body_media_types: tuple[str, ...]
     body_required: bool
-    body_validator: Draft202012Validator | None
-    responses: Mapping[str, Draft202012Validator | None]
+    body_validator: SchemaValidator | None
+    responses: Mapping[str, SchemaValidator | None]
     wire: bool = False
     """``x-vss-wire-dialect``: the real gateway's own protocol. The dispatcher leaves the query,
     headers and body to the handler, which answers every error with HTTP 200 and ``maKetQua``
@@ -75,6 +117,12 @@ class SpecIndex:
         self.spec = spec
         resource = Resource.from_contents(dict(spec), default_specification=DRAFT202012)
         self._registry: Registry[Any] = Registry().with_resource(_SPEC_URI, resource)
+        self._fast_registry: Any = None
+        if _rs is not None:
+            self._fast_registry = _rs.Registry(
+                [(_SPEC_URI, dict(spec))], draft=_rs.Draft202012
+            )
+        self._validators: dict[str, SchemaValidator] = {}
         self.operations: dict[str, OperationSpec] = {}
         for path, item in (spec.get("paths") or {}).items():
             for method, op in item.items():
@@ -82,12 +130,25 @@ class SpecIndex:
                     continue
                 self.operations[op["operationId"]] = self._operation(path, method, op, item)
 
-    def _validator(self, pointer: str) -> Draft202012Validator:
+    def _validator(self, pointer: str) -> SchemaValidator:
+        """The validator of the schema at ``pointer``, compiled once and shared."""
+        known = self._validators.get(pointer)
+        if known is not None:
+            return known
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$ref": _SPEC_URI + pointer,
         }
-        return Draft202012Validator(schema, registry=self._registry, format_checker=_FORMATS)
+        full = Draft202012Validator(schema, registry=self._registry, format_checker=_FORMATS)
+        fast = None
+        if self._fast_registry is not None:
+            # In a URI the pointer's "{" and "}" (path templates) must be percent-encoded.
+            uri = _SPEC_URI + urllib.parse.quote(pointer, safe="#/~$-_.!*'()")
+            fast = _rs.Draft202012Validator(
+                {**schema, "$ref": uri}, registry=self._fast_registry, validate_formats=True
+            )
+        self._validators[pointer] = made = SchemaValidator(full, fast)
+        return made
 
     def _resolve(self, node: Mapping[str, Any]) -> Mapping[str, Any]:
         while "$ref" in node:
@@ -146,7 +207,7 @@ class SpecIndex:
                         "schema",
                     )
                 body_validator = self._validator(pointer)
-        responses: dict[str, Draft202012Validator | None] = {}
+        responses: dict[str, SchemaValidator | None] = {}
         for status, raw_response in (op.get("responses") or {}).items():
             resolved = self._resolve(raw_response)
             content = resolved.get("content") or {}

@@ -47,11 +47,21 @@ def unknown_fields(model: Model) -> Mapping[str, Any]:
 
 
 def _drop_none(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _drop_none(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list | tuple):
-        return [_drop_none(v) for v in value]
+    # msgspec.to_builtins gives only dict, list and scalars: exact type checks, and no call for
+    # a leaf (most values are leaves).
+    kind = type(value)
+    if kind is dict:
+        return {
+            k: (_drop_none(v) if type(v) in _CONTAINERS else v)
+            for k, v in value.items()
+            if v is not None
+        }
+    if kind is list or kind is tuple:
+        return [(_drop_none(v) if type(v) in _CONTAINERS else v) for v in value]
     return value
+
+
+_CONTAINERS = frozenset({dict, list, tuple})
 
 
 def to_builtins(value: Any) -> Any:
