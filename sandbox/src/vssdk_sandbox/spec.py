@@ -119,9 +119,7 @@ class SpecIndex:
         self._registry: Registry[Any] = Registry().with_resource(_SPEC_URI, resource)
         self._fast_registry: Any = None
         if _rs is not None:
-            self._fast_registry = _rs.Registry(
-                [(_SPEC_URI, dict(spec))], draft=_rs.Draft202012
-            )
+            self._fast_registry = _rs.Registry([(_SPEC_URI, dict(spec))], draft=_rs.Draft202012)
         self._validators: dict[str, SchemaValidator] = {}
         self.operations: dict[str, OperationSpec] = {}
         for path, item in (spec.get("paths") or {}).items():
