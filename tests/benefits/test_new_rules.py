@@ -252,3 +252,69 @@ def test_new_results_are_exact_fractions_where_documented() -> None:
     r = benefits.occupational_injury_benefit(7, 30, 7_777_777, AUG_2026)
     assert isinstance(r.years_part, Fraction)
     assert r.amount == round(r.capacity_part + r.years_part)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (
+            ["retirement_age", "--sex", "male", "--birth-date", "1966-11-08"],
+            "normal_date: 2028-11-08",
+        ),
+        (
+            [
+                "convalescence_benefit",
+                "--days",
+                "7",
+                "--on",
+                "2026-08-01",
+                "--cause",
+                "maternity_caesarean",
+            ],
+            "amount: 5313000",
+        ),
+        (
+            [
+                "survivor_lump_sum",
+                "--on",
+                "2026-08-01",
+                "--monthly-pension",
+                "8000000",
+                "--pension-months-received",
+                "10",
+            ],
+            "amount: 352000000",
+        ),
+        (
+            [
+                "pension_indexed",
+                "--amount",
+                "5000000",
+                "--granted-on",
+                "2021-05-01",
+                "--on",
+                "2026-03-01",
+            ],
+            "amount: 6947438",
+        ),
+        (
+            [
+                "social_pension_allowance",
+                "--on",
+                "2026-08-01",
+                "--age",
+                "72",
+                "--poor-or-near-poor",
+            ],
+            "monthly_amount: 500000",
+        ),
+        (["occupational_death_benefit", "--on", "2026-08-01"], "amount: 91080000"),
+    ],
+)
+def test_vssdk_calc_reaches_the_new_rules(
+    argv: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from vssdk.cli import main
+
+    assert main(["calc", *argv, "--lang", "en"]) == 0
+    assert expected in capsys.readouterr().out
