@@ -122,3 +122,13 @@ def test_new_card_codes_flagged() -> None:
     assert ResultCode.EXPIRED_NEW_CARD_ISSUED.action is CheckAction.ACCEPT_WITH_NEW_CARD
     assert ResultCode.OPERATOR_NOT_REGISTERED.action is CheckAction.REQUEST_ERROR
     assert ResultCode.AUTHENTICATION_ERROR.action is CheckAction.REAUTHENTICATE
+
+
+def test_object_group_list_is_versioned_for_2026_cards() -> None:
+    info = code_list_info("object_groups")
+    assert info.version >= "2026-12-02"
+    assert any("CD" in source or "DN2" in source for source in info.sources)
+    group = object_group("CD")
+    assert group is not None
+    assert group.meaning_status == "UNVERIFIED"
+    assert group.digit_on(dt.date(2026, 3, 1)) == "4"
