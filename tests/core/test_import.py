@@ -46,3 +46,25 @@ def test_the_pure_core_modules_do_not_load_the_http_package() -> None:
     code = f"import sys; from vssdk._core import {modules}; print('httpx' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_sync_client_loads_neither_asyncio_nor_the_httpx_command_line() -> None:
+    code = (
+        "import sys, vssdk; vssdk.Client('http://127.0.0.1:9'); "
+        "print(','.join(m for m in ('asyncio', 'click', 'rich', 'pygments') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_httpx_command_line_still_loads_when_called() -> None:
+    import pytest
+
+    pytest.importorskip("click")
+    code = (
+        "import sys, vssdk; vssdk.Client('http://127.0.0.1:9'); import httpx; "
+        "sys.argv = ['httpx', '--help']; httpx.main()"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "Usage" in out.stdout
+    assert out.returncode == 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
@@ -118,12 +117,20 @@ class SyncEngine(_Engine):
         )
 
 
+async def _asyncio_sleep(seconds: float) -> None:
+    import asyncio  # here, not at the top: the sync client never loads asyncio
+
+    await asyncio.sleep(seconds)
+
+
 @attrs.define(slots=True)
 class AsyncEngine(_Engine):
     """Performs calls from one event loop."""
 
     http: AsyncHTTP = attrs.field(kw_only=True)
-    sleep: Callable[[float], Awaitable[None]] = attrs.field(default=asyncio.sleep, kw_only=True)
+    sleep: Callable[[float], Awaitable[None]] = attrs.field(
+        factory=lambda: _asyncio_sleep, kw_only=True
+    )
 
     async def send_raw(self, req: PreparedRequest) -> RawResponse:
         return await self.http.send(req, self.options.timeout, self.options.deadline)

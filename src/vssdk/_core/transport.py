@@ -8,14 +8,45 @@ patching.
 
 from __future__ import annotations
 
-import asyncio
-from typing import Any
+import sys
+import types
+from typing import TYPE_CHECKING, Any
 
-import httpx
 
-from vssdk._core.config import Timeout
-from vssdk._core.wire import PreparedRequest, RawResponse
-from vssdk.errors import APIConnectionError, APITimeoutError, ConfigurationError
+def _defer_httpx_cli() -> None:
+    """Keep ``import httpx`` from loading httpx's optional command line.
+
+    ``httpx/__init__`` imports ``httpx._main`` (click, rich, pygments: ~35 ms, half of httpx's
+    import time, whenever click is installed, as uvicorn brings it). The SDK never uses it. A
+    stand-in module is put in its place before httpx is imported; its ``main`` loads the real
+    command line on first call, so ``httpx.main()`` still works.
+    """
+    if "httpx" in sys.modules or "httpx._main" in sys.modules:
+        return
+    stand_in = types.ModuleType("httpx._main")
+
+    def main(*args: Any, **kwargs: Any) -> Any:
+        if sys.modules.get("httpx._main") is stand_in:
+            del sys.modules["httpx._main"]
+        import importlib
+
+        real = importlib.import_module("httpx._main")
+        return real.main(*args, **kwargs)
+
+    stand_in.main = main  # type: ignore[attr-defined]
+    sys.modules["httpx._main"] = stand_in
+
+
+_defer_httpx_cli()
+
+import httpx  # noqa: E402
+
+if TYPE_CHECKING:
+    import asyncio
+
+from vssdk._core.config import Timeout  # noqa: E402
+from vssdk._core.wire import PreparedRequest, RawResponse  # noqa: E402
+from vssdk.errors import APIConnectionError, APITimeoutError, ConfigurationError  # noqa: E402
 
 __all__ = [
     "ASGITransport",
@@ -39,22 +70,37 @@ ASGITransport = httpx.ASGITransport
 _LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 
 
+_TIMEOUTS: dict[Timeout, tuple[float, httpx.Timeout]] = {}
+
+
 def _timeout(t: Timeout, time_left: float) -> httpx.Timeout:
+    known = _TIMEOUTS.get(t)
+    if known is not None and time_left >= known[0]:
+        return known[1]  # the deadline is further away than every timeout: the usual case
     cap = max(time_left, 0.001)
-    return httpx.Timeout(
+    made = httpx.Timeout(
         connect=min(t.connect, cap),
         read=min(t.read, cap),
         write=min(t.write, cap),
         pool=min(t.pool, cap),
     )
+    longest = max(t.connect, t.read, t.write, t.pool)
+    if time_left >= longest and len(_TIMEOUTS) < 64:
+        _TIMEOUTS[t] = (longest, made)
+    return made
 
 
 def _raw(response: httpx.Response) -> RawResponse:
-    return RawResponse(
-        status_code=response.status_code,
-        headers={k.lower(): v for k, v in response.headers.items()},
-        content=response.content,
-    )
+    # What ``{k.lower(): v for k, v in response.headers.items()}`` gives (repeated names joined
+    # with ", "), decoding each raw pair once rather than through httpx's per-item lookups.
+    headers = response.headers
+    encoding = headers.encoding
+    out: dict[str, str] = {}
+    for key, value in headers.raw:
+        name = key.decode(encoding).lower()
+        text = value.decode(encoding)
+        out[name] = f"{out[name]}, {text}" if name in out else text
+    return RawResponse(status_code=response.status_code, headers=out, content=response.content)
 
 
 def _connection_error(exc: Exception, req: PreparedRequest) -> APIConnectionError:
@@ -122,6 +168,8 @@ class AsyncHTTP:
         self._loop: asyncio.AbstractEventLoop | None = None
 
     def _check_loop(self) -> None:
+        import asyncio  # here, not at the top: the sync client never loads asyncio
+
         loop = asyncio.get_running_loop()
         if self._loop is None:
             self._loop = loop
