@@ -15,7 +15,7 @@ from tests.claims import corpus, factory
 from tests.conftest import run
 from vssdk._core.auth import BearerToken
 from vssdk._core.request import PreparedRequest
-from vssdk.claims import ClaimDossier, ClaimStatus
+from vssdk.claims import ClaimDossier, ClaimStatus, LegacyDossier
 from vssdk.errors import ConflictError, InvalidArgument, UnprocessableEntityError
 from vssdk_sandbox.app import Sandbox
 
@@ -166,3 +166,12 @@ def test_async_lifecycle(make_aclient: Any, sandbox: Sandbox) -> None:
             return len(versions), withdrawn.status
 
     assert run(go()) == (2, ClaimStatus.WITHDRAWN)
+
+
+def test_qd4210_dossier_is_received_and_kept(facility: vssdk.Client, sandbox: Sandbox) -> None:
+    legacy = LegacyDossier.from_envelope(corpus.QD4210_FILE)
+    receipt = facility.claims.submit(legacy, created=dt.date(2019, 3, 5))
+    assert receipt.standard == "QD4210"
+    assert receipt.link_key == "01001-2019-000042"
+    assert receipt.amounts is None
+    assert facility.claims.get("01001", receipt.id).status is ClaimStatus.ACCEPTED
