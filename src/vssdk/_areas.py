@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from vssdk.gateway._resource import AsyncGateway, Gateway
     from vssdk.identity._resource import AsyncIdentity, Identity
     from vssdk.lookups._resource import AsyncLookups, Lookups
+    from vssdk.medical._resource import AsyncMedical, Medical
     from vssdk.procedures._resource import AsyncProcedures, Procedures
     from vssdk.sandbox._resource import AsyncSandboxAdmin, SandboxAdmin
     from vssdk.webhooks._resource import AsyncWebhooks, Webhooks
@@ -90,6 +91,7 @@ class ServiceAreas:
     cards: Area[Cards, AsyncCards] = Area("cards", "Cards", "AsyncCards")
     claims: Area[Claims, AsyncClaims] = Area("claims", "Claims", "AsyncClaims")
     gateway: Area[Gateway, AsyncGateway] = Area("gateway", "Gateway", "AsyncGateway")
+    medical: Area[Medical, AsyncMedical] = Area("medical", "Medical", "AsyncMedical")
     citizen: Area[Citizen, AsyncCitizen] = Area("citizen", "Citizen", "AsyncCitizen")
     calculators: Area[Calculators, AsyncCalculators] = Area(
         "benefits", "Calculators", "AsyncCalculators"

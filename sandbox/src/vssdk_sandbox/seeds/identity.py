@@ -60,7 +60,7 @@ SANDBOX_CLIENTS: tuple[dict[str, Any], ...] = (
         "secret": "sbx-01001_BV-secret",
         "kind": "organisation",
         "grant_types": ["client_credentials"],
-        "scopes": ["hi.card_check", "hi.claims"],
+        "scopes": ["hi.card_check", "hi.claims", "medical.documents"],
         "redirect_uris": [],
     },
     {
@@ -70,7 +70,7 @@ SANDBOX_CLIENTS: tuple[dict[str, Any], ...] = (
         "secret": "sbx-79001_BV-secret",
         "kind": "organisation",
         "grant_types": ["client_credentials"],
-        "scopes": ["hi.card_check", "hi.claims"],
+        "scopes": ["hi.card_check", "hi.claims", "medical.documents"],
         "redirect_uris": [],
     },
     {
@@ -112,6 +112,16 @@ SANDBOX_CLIENTS: tuple[dict[str, Any], ...] = (
         "kind": "organisation",
         "grant_types": ["client_credentials"],
         "scopes": ["linked.unemployment"],
+        "redirect_uris": [],
+    },
+    {
+        "client_id": "ministry-transport",
+        "name": "Transport authority (driving-licence renewals check drivers' health certificates)",
+        "type": "confidential",
+        "secret": "sbx-transport-secret",
+        "kind": "organisation",
+        "grant_types": ["client_credentials"],
+        "scopes": ["linked.driving_licence"],
         "redirect_uris": [],
     },
 )
