@@ -35,10 +35,24 @@ def _missing(extra: str) -> object:
     return run
 
 
+def version_text() -> str:
+    """``vssdk X.Y.Z`` plus the sandbox server's version when it is installed, and Python's."""
+    from vssdk import __version__
+
+    parts = [f"vssdk {__version__}"]
+    try:
+        parts.append(f"vssdk-sandbox {importlib.metadata.version('vssdk-sandbox')}")
+    except importlib.metadata.PackageNotFoundError:
+        pass
+    parts.append(f"Python {sys.version.split()[0]}")
+    return ", ".join(parts)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vssdk", description="vssdk: Vietnam Social Security e-services SDK tools"
     )
+    parser.add_argument("--version", action="version", version=version_text())
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module_name in _SUBCOMMAND_MODULES:
         importlib.import_module(module_name).register(sub)

@@ -24,6 +24,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from vssdk._cli.calc_file import add_file_arguments, run_file
+from vssdk._cli.calc_help import rule_help, wants_help
 
 FUNCTIONS = (
     "compulsory_contribution",
@@ -60,7 +61,12 @@ def register(sub: Any) -> None:
         "--monthly-salary 20000000 --on 2026-03-01 --region 1`.",
     )
     parser.add_argument(
-        "function", nargs="?", choices=FUNCTIONS, help="the rule to run (omit with --file)"
+        "function",
+        nargs="?",
+        choices=FUNCTIONS,
+        metavar="RULE",
+        help="the rule to run (omit with --file); `vssdk calc RULE --help` lists its inputs. "
+        "Rules: " + ", ".join(FUNCTIONS),
     )
     parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="explanation language")
     parser.add_argument("args", nargs=argparse.REMAINDER, help="--name value pairs")
@@ -78,6 +84,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
 
     func: Callable[..., Any] = getattr(benefits, args.function)
+    if wants_help(list(args.args)):
+        print(rule_help(func))
+        return 0
     rest, lang = _pop_lang(list(args.args), args.lang)
     try:
         kwargs = parse_arguments(func, rest)
