@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypedDict
 
 import pytest
 
@@ -12,7 +12,13 @@ from tests.conftest import IN_PROCESS_URL, InProcessHTTP
 from vssdk._core.auth import BearerToken
 from vssdk_sandbox.app import Sandbox
 
-OPERATOR = {"operator_name": "Nguyễn Thị Lan", "operator_id": "001085000111"}
+
+class Operator(TypedDict):
+    operator_name: str
+    operator_id: str
+
+
+OPERATOR: Operator = {"operator_name": "Nguyễn Thị Lan", "operator_id": "001085000111"}
 
 
 def facility_token(sandbox: Sandbox, client_id: str = "01001_BV") -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import vssdk
-from vssdk.cards import CheckEntry
+from vssdk.cards import CheckAction, CheckEntry
 from vssdk.cards.batch import run_batch, run_batch_async
 from vssdk.cards.models import CardCheck
 
@@ -14,8 +14,11 @@ ENTRIES = [CheckEntry(f"Người {i}", 1990, card_code=f"DN40101990000{i:02d}") 
 
 def fake_result(entry: CheckEntry) -> CardCheck:
     return CardCheck(
-        result_code="000", result_message="Thông tin thẻ chính xác", eligible=True, action="accept"
-    )  # type: ignore[arg-type]
+        result_code="000",
+        result_message="Thông tin thẻ chính xác",
+        eligible=True,
+        action=CheckAction.ACCEPT,
+    )
 
 
 def rate_limited(retry_after: str) -> vssdk.RateLimitError:

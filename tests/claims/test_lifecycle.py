@@ -85,6 +85,7 @@ def test_new_version_must_keep_the_link_key(facility: vssdk.Client) -> None:
     )
     with pytest.raises(UnprocessableEntityError) as info:
         facility.claims.new_version(first.id, moved, created=DAY)
+    assert info.value.problem is not None
     assert info.value.problem.vss_code == "205"
 
 
