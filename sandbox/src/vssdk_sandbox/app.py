@@ -468,6 +468,9 @@ def create_app(config: SandboxConfig | None = None, *, sandbox: Sandbox | None =
             request.url.path,
         )
 
+    from vssdk_sandbox import explorer
+
+    routes.extend(explorer.routes())  # /openapi.yaml, /openapi.json, /docs (API explorer)
     app = Starlette(routes=routes, exception_handlers={HTTPException: http_error})
     app.state.sandbox = box
     return app
