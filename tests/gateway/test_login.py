@@ -133,6 +133,16 @@ def test_refused_login_raises_with_code() -> None:
     assert "khóa" in str(info.value)
 
 
+def test_numeric_result_code_is_read_as_its_digits() -> None:
+    body = json.loads(reply().content)
+    ok = RawResponse(200, {}, json.dumps({**body, "maKetQua": 200}).encode())
+    assert make().token(FakeGateway(ok)).access_token == "tok-1"
+    refused = RawResponse(200, {}, json.dumps({"maKetQua": 401, "thongDiep": "sai"}).encode())
+    with pytest.raises(GatewayLoginError) as info:
+        make().token(FakeGateway(refused))
+    assert info.value.vss_code == "401"
+
+
 def test_retry_unauthorized_forces_a_new_login() -> None:
     gw = FakeGateway(reply())
     auth = make()

@@ -109,6 +109,8 @@ def parse_token_reply(raw: RawResponse) -> GatewayToken:
             "token/take reply is not an object", body=raw.content, status_code=raw.status_code
         )
     code = data.get("maKetQua")
+    if isinstance(code, int) and not isinstance(code, bool):
+        code = f"{code:03d}"  # two public HIS clients guard against a numeric code; read it too
     if not isinstance(code, str):
         raise ResponseValidationError(
             "token/take reply has no string maKetQua",
