@@ -222,3 +222,9 @@ def test_batch_rejects_bad_concurrency(make_aclient: Any) -> None:
 
     with pytest.raises(InvalidArgument):
         run(main())
+
+
+@pytest.mark.parametrize("prefix", ["DN2", "HT2", "CD4", "ZZ4"])
+def test_2026_card_codes_are_checked_not_refused(facility: vssdk.Client, prefix: str) -> None:
+    result = _check(facility, VALID, card_code=prefix + VALID["card_code"][3:])
+    assert result.result_code  # the (simulated) gateway answers; nothing is refused locally

@@ -326,3 +326,17 @@ def test_sdk_raw_legacy_uploads(wire: Any, login: GatewayLogin) -> None:
     )  # fmt: skip
     reply = wire.gateway.raw_check_in_qd4750(CheckInFile((row,)).to_file(), **creds)
     assert reply.maKetQua == "200"
+
+
+@pytest.mark.parametrize("prefix", ["DN2", "CH2", "HT2", "HC2", "GD2", "CD4", "ZZ4"])
+def test_2026_card_codes_reach_the_gateway(wire: Any, prefix: str) -> None:
+    # Real 2026 cards carry the holder's own level; the SDK sends them and the gateway decides.
+    code = prefix + VALID["card_code"][3:]
+    result = wire.gateway.check_card(
+        code,
+        full_name=VALID["full_name"],
+        birth_date=VALID["birth_date"],
+        operator_name=OPERATOR["operator_name"],
+        operator_id=OPERATOR["operator_id"],
+    )
+    assert result.result_code  # an answer from the (simulated) gateway, not a local refusal
