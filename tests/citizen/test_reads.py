@@ -59,10 +59,17 @@ def test_card_image_is_a_png_with_the_card(login: Login) -> None:
         assert png.size == (720, 420)
 
 
-def test_child_card_runs_to_72_months(login: Login) -> None:
+def test_child_card_runs_to_30_september_of_the_year_the_child_reaches_72_months(
+    login: Login,
+) -> None:
+    """Born 2023-09-20: 72 months on 2029-09-20, before school entry, so to 30/9 (HI Law Art.
+    16(3)); the same rule as the birth link's cards (vssdk.procedures.rules)."""
+    from vssdk.procedures.rules import child_card_validity
+
     card = login(CHILD).citizen.card()
     assert card.card_code.startswith("TE179")
-    assert card.valid_to == dt.date(2029, 9, 19)
+    assert card.valid_to == dt.date(2029, 9, 30)
+    assert (card.valid_from, card.valid_to) == child_card_validity(dt.date(2023, 9, 20))
 
 
 def test_no_card_is_a_404(login: Login) -> None:

@@ -2,7 +2,8 @@
 
 - Card of a child under 6 (object group ``TE``, benefit level 1): valid from birth until the child
   reaches 72 months; when that day comes before school entry, until 30 September of that year
-  (rules.md §5.3, marked UNVERIFIED there; the start on the birth date is an assumption).
+  (Law on Health Insurance 25/2008/QH12 Art. 16(3) as amended by Law 46/2014/QH13; the start on
+  the birth date is an assumption). The sandbox's seeded children use the same function.
 - Funeral allowance: 10 × the reference level (base salary) of the month of death when the
   deceased was a pensioner, died of an occupational accident or disease, had ≥ 12 months of
   compulsory SI or ≥ 60 months of voluntary SI (Law 41/2024 Art 85, 109; Law 58/2014 Art 66).

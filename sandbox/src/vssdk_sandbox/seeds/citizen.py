@@ -13,6 +13,7 @@ import random
 from typing import TYPE_CHECKING, Any
 
 from vssdk.calendar import add_months, add_months_to_date, month_of
+from vssdk.procedures.rules import child_card_validity
 
 if TYPE_CHECKING:
     from vssdk_sandbox.app import Sandbox
@@ -253,8 +254,8 @@ def _fixtures(sandbox: Sandbox, rng: random.Random, today: dt.date) -> None:
         w = _Writer(sandbox, child["si_code"])
         birth = dt.date.fromisoformat(child["birth_date"])
         w.period("hi", "state_paid", month_of(birth), None)
-        end = add_months_to_date(birth, 72) - dt.timedelta(days=1)
-        _card(sandbox, child, "TE", "1", "79001", birth, end)
+        start, end = child_card_validity(birth)  # the one rule, as the birth link uses
+        _card(sandbox, child, "TE", "1", "79001", start, end)
         _visits(sandbox, rng, child["si_code"], 4, "1", today)
 
     voluntary = people.get("voluntary")
