@@ -9,7 +9,16 @@ from typing import Any
 
 import attrs
 
-__all__ = ["DocumentSpec", "FieldSpec", "document_spec", "envelope_of", "limits", "spec_for_form"]
+__all__ = [
+    "DocumentSpec",
+    "FieldSpec",
+    "document_spec",
+    "envelope_of",
+    "licence_classes",
+    "licence_health_group",
+    "limits",
+    "spec_for_form",
+]
 
 
 @attrs.frozen(slots=True)
@@ -102,3 +111,11 @@ def limits() -> dict[str, Any]:
 def licence_classes() -> tuple[str, ...]:
     """Driving-licence classes (Law 36/2024/QH15 on Road Traffic Order and Safety, Art. 57)."""
     return tuple(_data()["licence_classes"])
+
+
+def licence_health_group(licence_class: str) -> str | None:
+    """The health-standard group of a licence class (``"1"`` motorcycles, ``"2"`` cars ...)."""
+    for group, classes in _data()["licence_health_groups"].items():
+        if group != "source" and licence_class in classes:
+            return str(group)
+    return None

@@ -6,6 +6,12 @@ then ``get``/``list``/``audit`` to follow each case; see ``docs/procedures.md``.
 
 from __future__ import annotations
 
+from vssdk.procedures.driving import (
+    DriverHealthCertificateRef,
+    DriverHealthFinding,
+    DriverHealthResult,
+    DrivingLicenceRenewal,
+)
 from vssdk.procedures.errors import InvalidRecord, RecordConflict
 from vssdk.procedures.models import (
     BirthLinkSubmission,
@@ -33,6 +39,10 @@ __all__ = [
     "Claimant",
     "DeathCause",
     "DeathLinkSubmission",
+    "DriverHealthCertificateRef",
+    "DriverHealthFinding",
+    "DriverHealthResult",
+    "DrivingLicenceRenewal",
     "FuneralAllowance",
     "InvalidRecord",
     "LinkedApplication",

@@ -7,6 +7,7 @@ import re
 
 from vssdk._core.operation import Call, operation, paged_operation
 from vssdk.procedures import _validate as check
+from vssdk.procedures.driving import DriverHealthFinding, DrivingLicenceRenewal
 from vssdk.procedures.errors import InvalidRecord
 from vssdk.procedures.models import (
     BirthLinkSubmission,
@@ -58,12 +59,16 @@ def submit_birth(
     residence: Residence,
     mother: Person | None = None,
     father: Person | None = None,
+    birth_certificate_number: str | None = None,
     idempotency_key: str | None = None,
 ) -> Call:
     """Send a birth registration; BHXH issues the child's SI code and HI card (child under 6).
 
     Resending the same ``registration_number`` returns the same case; the same number with other
-    content raises :class:`~vssdk.procedures.RecordConflict`.
+    content raises :class:`~vssdk.procedures.RecordConflict`. ``birth_certificate_number`` cites
+    the hospital's electronic birth certificate: BHXH checks it exists, was issued by a facility
+    and names the same child (name, birth date, sex) and mother (citizen ID); without it the
+    procedure works as before.
     """
     if mother is None and father is None:
         raise InvalidRecord("mother", "name at least one parent (mother or father)")
@@ -84,6 +89,9 @@ def submit_birth(
         residence=residence,
         mother=None if mother is None else _person(mother, "mother"),
         father=None if father is None else _person(father, "father"),
+        birth_certificate_number=None
+        if birth_certificate_number is None
+        else check.record_number(birth_certificate_number, "birth_certificate_number"),
     )
     return Call(body=body, idempotency_key=idempotency_key)
 
@@ -107,12 +115,15 @@ def submit_death(
     date_of_death: dt.date,
     claimant: Claimant,
     cause: DeathCause | None = None,
+    death_notice_number: str | None = None,
     idempotency_key: str | None = None,
 ) -> Call:
     """Send a death registration; BHXH decides and pays the funeral allowance.
 
     The decision uses the deceased's participation history; a death date after BHXH's today is
     rejected (422). Idempotent on ``registration_number`` like :meth:`submit_birth`.
+    ``death_notice_number`` cites the hospital's electronic death notice (checked like the birth
+    certificate: the same person, the same date of death).
     """
     died = check.date(date_of_death, "date_of_death")
     registered = check.date(registered_on, "registered_on")
@@ -128,6 +139,9 @@ def submit_death(
             relationship=check.name(claimant.relationship, "claimant.relationship"),
         ),
         cause=cause,
+        death_notice_number=None
+        if death_notice_number is None
+        else check.record_number(death_notice_number, "death_notice_number"),
     )
     return Call(body=body, idempotency_key=idempotency_key)
 
@@ -224,3 +238,38 @@ def get_application(application_id: str) -> Call:
 def list_audit(application_id: str, *, limit: int | None = None) -> Call:
     """The case's audit trail (submissions, resends, every step), oldest first."""
     return Call(path_params={"application_id": _case_id(application_id)}, query={"limit": limit})
+
+
+@operation(
+    "checkDriverHealth",
+    "POST",
+    "/linked-procedures/driving-licence-renewals",
+    response=DriverHealthFinding,
+    idempotent=True,
+    principal="organisation",
+    scope="linked.driving_licence",
+    request=DrivingLicenceRenewal,
+)
+def check_driver_health(
+    *, application_number: str, citizen_id: str, full_name: str, licence_class: str
+) -> Call:
+    """Driving-licence renewal (cấp đổi, cấp lại GPLX): look up the applicant's valid driver's
+    health certificate for ``licence_class`` and answer fit / not fit / none found.
+
+    A look-up: asking again is harmless (retried like a GET).
+    """
+    from vssdk.medical.fields import licence_classes
+
+    if licence_class not in licence_classes():
+        raise InvalidRecord(
+            "licence_class",
+            f"one of {', '.join(licence_classes())} (Law 36/2024/QH15 Art. 57)",
+            value=licence_class,
+        )
+    body = DrivingLicenceRenewal(
+        application_number=check.record_number(application_number, "application_number"),
+        citizen_id=check.citizen_id(citizen_id, "citizen_id"),
+        full_name=check.name(full_name, "full_name"),
+        licence_class=licence_class,
+    )
+    return Call(body=body)

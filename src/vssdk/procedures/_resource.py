@@ -13,6 +13,7 @@ class Procedures(SyncArea):
     submit_birth = ops.submit_birth.sync
     submit_death = ops.submit_death.sync
     submit_unemployment = ops.submit_unemployment.sync
+    check_driver_health = ops.check_driver_health.sync
     list = ops.list_applications.sync
     get = ops.get_application.sync
     audit = ops.list_audit.sync
@@ -25,6 +26,7 @@ class AsyncProcedures(AsyncArea):
     submit_birth = ops.submit_birth.aio
     submit_death = ops.submit_death.aio
     submit_unemployment = ops.submit_unemployment.aio
+    check_driver_health = ops.check_driver_health.aio
     list = ops.list_applications.aio
     get = ops.get_application.aio
     audit = ops.list_audit.aio

@@ -87,6 +87,7 @@ class BirthLinkSubmission(Model):
     residence: Residence
     mother: Person | None = None
     father: Person | None = None
+    birth_certificate_number: str | None = None
 
 
 @attrs.frozen(slots=True)
@@ -99,6 +100,7 @@ class DeathLinkSubmission(Model):
     date_of_death: dt.date
     claimant: Claimant
     cause: DeathCause | None = None
+    death_notice_number: str | None = None
 
 
 @attrs.frozen(slots=True)

@@ -24,6 +24,7 @@ from vssdk import benefits
 from vssdk.cards import InvalidIdentifier, parse_citizen_id
 from vssdk.errors import VssdkError
 from vssdk.procedures import rules
+from vssdk_sandbox.handlers.medical.links import birth_certificate_errors, death_notice_errors
 from vssdk_sandbox.kit import (
     Ctx,
     Reply,
@@ -199,6 +200,7 @@ def _check_birth(box: Sandbox, body: dict[str, Any]) -> list[dict[str, Any]]:
             errors.append(
                 field_error("body.child.citizen_id", f"encodes birth year {year}, not {birth.year}")
             )
+    errors.extend(birth_certificate_errors(box, body))  # only when one is cited
     return errors
 
 
@@ -222,6 +224,7 @@ def _check_death(box: Sandbox, body: dict[str, Any]) -> list[dict[str, Any]]:
         errors.append(field_error("body.registered_on", "is before the date of death"))
     if registered > today:
         errors.append(field_error("body.registered_on", f"is after today ({today})"))
+    errors.extend(death_notice_errors(box, body))  # only when one is cited
     return errors
 
 
