@@ -53,3 +53,7 @@ def citizen_token(
 def as_citizen(client: vssdk.Client, sandbox: Sandbox, si_code: str, **kwargs: Any) -> vssdk.Client:
     """A view of ``client`` signed in as ``si_code`` (shares the in-process transport)."""
     return client.with_options(auth=BearerToken(citizen_token(sandbox, si_code, **kwargs)))
+
+
+RETIRING = "0112345703"
+DECEASED = "0112345714"

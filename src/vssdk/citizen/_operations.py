@@ -7,12 +7,17 @@ Every operation needs a citizen session of identity level 2 (``citizen.read`` to
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Sequence
-from typing import TypeVar
 
 from vssdk._core.operation import Binary, Call, operation, paged_operation
 from vssdk.cards import parse_si_code
+from vssdk.citizen._checks import (
+    check_bank,
+    check_enum,
+    check_id,
+    check_money,
+    check_opt_enum,
+)
 from vssdk.citizen.models import (
     Application,
     ApplicationProcedure,
@@ -46,46 +51,7 @@ from vssdk.citizen.models import (
 )
 from vssdk.errors import InvalidArgument
 
-E = TypeVar("E", bound=enum.StrEnum)
-
 HOUSEHOLD_HI_MONTHS = (3, 6, 12)
-
-
-def _enum(kind: type[E], value: E | str, argument: str) -> E:
-    try:
-        return kind(value)
-    except ValueError:
-        allowed = ", ".join(member.value for member in kind)
-        raise InvalidArgument(argument, f"must be one of {allowed}, got {value!r}") from None
-
-
-def _opt_enum(kind: type[E], value: E | str | None, argument: str) -> E | None:
-    return None if value is None else _enum(kind, value, argument)
-
-
-def _id(value: str, prefix: str, argument: str) -> str:
-    text = value.strip() if isinstance(value, str) else ""
-    if not (text.startswith(prefix + "_") and text[len(prefix) + 1 :].isdigit()):
-        raise InvalidArgument(argument, f"must look like {prefix}_000001, got {value!r}")
-    return text
-
-
-def _money(value: int, argument: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidArgument(argument, f"must be an int amount in VND, got {type(value).__name__}")
-    if value <= 0:
-        raise InvalidArgument(argument, "must be a positive amount in VND")
-    return value
-
-
-def _bank(account: BankAccount) -> BankAccount:
-    if not isinstance(account, BankAccount):
-        raise InvalidArgument("bank_account", "must be a vssdk.citizen.BankAccount")
-    if not account.account_number.isdigit() or not 6 <= len(account.account_number) <= 20:
-        raise InvalidArgument("bank_account.account_number", "must be 6 to 20 digits")
-    if not account.account_name.strip():
-        raise InvalidArgument("bank_account.account_name", "must not be empty")
-    return account
 
 
 # --- read side --------------------------------------------------------------------------------
@@ -143,7 +109,7 @@ def get_card_image() -> Call:
 )
 def list_participation(*, scheme: Scheme | str | None = None, limit: int | None = None) -> Call:
     """Participation periods (quá trình tham gia), optionally of one fund; iterates all pages."""
-    return Call(query={"scheme": _opt_enum(Scheme, scheme, "scheme"), "limit": limit})
+    return Call(query={"scheme": check_opt_enum(Scheme, scheme, "scheme"), "limit": limit})
 
 
 @operation(
@@ -170,7 +136,7 @@ def get_participation_summary() -> Call:
 )
 def list_benefits(*, kind: BenefitKind | str | None = None, limit: int | None = None) -> Call:
     """Benefits received (quá trình hưởng), optionally of one kind; iterates all pages."""
-    return Call(query={"kind": _opt_enum(BenefitKind, kind, "kind"), "limit": limit})
+    return Call(query={"kind": check_opt_enum(BenefitKind, kind, "kind"), "limit": limit})
 
 
 @paged_operation(
@@ -230,9 +196,9 @@ def register_voluntary_si(
     reference level is a 422 naming ``body.monthly_income``.
     """
     body = VoluntarySiRequest(
-        monthly_income=_money(monthly_income, "monthly_income"),
-        payment_mode=_enum(VoluntarySiPaymentMode, payment_mode, "payment_mode"),
-        support_group=_opt_enum(SupportGroup, support_group, "support_group"),
+        monthly_income=check_money(monthly_income, "monthly_income"),
+        payment_mode=check_enum(VoluntarySiPaymentMode, payment_mode, "payment_mode"),
+        support_group=check_opt_enum(SupportGroup, support_group, "support_group"),
     )
     return Call(body=body, idempotency_key=idempotency_key)
 
@@ -314,8 +280,8 @@ def create_payment(
 ) -> Call:
     """Start paying a registration: a pending payment with a checkout link and QR text."""
     body = PaymentRequest(
-        registration_id=_id(registration_id, "reg", "registration_id"),
-        method=_enum(PaymentMethod, method, "method"),
+        registration_id=check_id(registration_id, "reg", "registration_id"),
+        method=check_enum(PaymentMethod, method, "method"),
     )
     return Call(body=body, idempotency_key=idempotency_key)
 
@@ -334,8 +300,8 @@ def create_payment(
 def complete_payment(payment_id: str, *, outcome: PaymentOutcome | str = "approved") -> Call:
     """The gateway's return step (the sandbox's simulated gateway): approve or decline."""
     return Call(
-        path_params={"payment_id": _id(payment_id, "pay", "payment_id")},
-        body=PaymentCompletion(outcome=_enum(PaymentOutcome, outcome, "outcome")),
+        path_params={"payment_id": check_id(payment_id, "pay", "payment_id")},
+        body=PaymentCompletion(outcome=check_enum(PaymentOutcome, outcome, "outcome")),
     )
 
 
@@ -350,7 +316,7 @@ def complete_payment(payment_id: str, *, outcome: PaymentOutcome | str = "approv
 )
 def get_payment(payment_id: str) -> Call:
     """One payment and its status."""
-    return Call(path_params={"payment_id": _id(payment_id, "pay", "payment_id")})
+    return Call(path_params={"payment_id": check_id(payment_id, "pay", "payment_id")})
 
 
 @operation(
@@ -364,7 +330,7 @@ def get_payment(payment_id: str) -> Call:
 )
 def get_receipt(payment_id: str) -> Call:
     """The receipt of a succeeded payment (409 while the payment is not succeeded)."""
-    return Call(path_params={"payment_id": _id(payment_id, "pay", "payment_id")})
+    return Call(path_params={"payment_id": check_id(payment_id, "pay", "payment_id")})
 
 
 # --- claims -----------------------------------------------------------------------------------
@@ -394,7 +360,7 @@ def claim_one_time_si(
     returns the same dossier, never a second one.
     """
     body = OneTimeSiClaim(
-        ground=_enum(OneTimeSiGround, ground, "ground"), bank_account=_bank(bank_account)
+        ground=check_enum(OneTimeSiGround, ground, "ground"), bank_account=check_bank(bank_account)
     )
     return Call(body=body, idempotency_key=idempotency_key)
 
@@ -424,7 +390,9 @@ def claim_unemployment_benefit(
     """
     if isinstance(termination_date, dt.datetime) or not isinstance(termination_date, dt.date):
         raise InvalidArgument("termination_date", "must be a datetime.date")
-    body = UnemploymentClaim(termination_date=termination_date, bank_account=_bank(bank_account))
+    body = UnemploymentClaim(
+        termination_date=termination_date, bank_account=check_bank(bank_account)
+    )
     return Call(body=body, idempotency_key=idempotency_key)
 
 
@@ -439,7 +407,7 @@ def claim_unemployment_benefit(
 )
 def get_application(application_id: str) -> Call:
     """One dossier with its status history."""
-    return Call(path_params={"application_id": _id(application_id, "app", "application_id")})
+    return Call(path_params={"application_id": check_id(application_id, "app", "application_id")})
 
 
 @paged_operation(
@@ -459,8 +427,34 @@ def list_applications(
     """The citizen's dossiers, optionally of one procedure or status; iterates all pages."""
     return Call(
         query={
-            "procedure": _opt_enum(ApplicationProcedure, procedure, "procedure"),
-            "status": _opt_enum(ApplicationStatus, status, "status"),
+            "procedure": check_opt_enum(ApplicationProcedure, procedure, "procedure"),
+            "status": check_opt_enum(ApplicationStatus, status, "status"),
             "limit": limit,
         }
     )
+
+
+# The filings' operations live in their own module and belong to this area's table.
+from vssdk.citizen._filings import (  # noqa: E402
+    change_information,
+    claim_hi_reimbursement,
+    claim_occupational_injury,
+    claim_pension,
+    claim_survivor_benefit,
+    list_contributions,
+    list_notifications,
+    mark_notification_read,
+    reissue_card,
+)
+
+__all__ = [
+    "change_information",
+    "claim_hi_reimbursement",
+    "claim_occupational_injury",
+    "claim_pension",
+    "claim_survivor_benefit",
+    "list_contributions",
+    "list_notifications",
+    "mark_notification_read",
+    "reissue_card",
+]

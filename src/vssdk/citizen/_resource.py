@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from vssdk._core.operation import AsyncArea, SyncArea
+from vssdk.citizen import _filings as filings
 from vssdk.citizen import _operations as ops
 
 
@@ -28,6 +29,15 @@ class Citizen(SyncArea):
     claim_unemployment_benefit = ops.claim_unemployment_benefit.sync
     application = ops.get_application.sync
     applications = ops.list_applications.sync
+    notifications = filings.list_notifications.sync
+    mark_notification_read = filings.mark_notification_read.sync
+    contributions = filings.list_contributions.sync
+    reissue_card = filings.reissue_card.sync
+    change_information = filings.change_information.sync
+    claim_pension = filings.claim_pension.sync
+    claim_survivor_benefit = filings.claim_survivor_benefit.sync
+    claim_occupational_injury = filings.claim_occupational_injury.sync
+    claim_hi_reimbursement = filings.claim_hi_reimbursement.sync
 
 
 class AsyncCitizen(AsyncArea):
@@ -52,3 +62,12 @@ class AsyncCitizen(AsyncArea):
     claim_unemployment_benefit = ops.claim_unemployment_benefit.aio
     application = ops.get_application.aio
     applications = ops.list_applications.aio
+    notifications = filings.list_notifications.aio
+    mark_notification_read = filings.mark_notification_read.aio
+    contributions = filings.list_contributions.aio
+    reissue_card = filings.reissue_card.aio
+    change_information = filings.change_information.aio
+    claim_pension = filings.claim_pension.aio
+    claim_survivor_benefit = filings.claim_survivor_benefit.aio
+    claim_occupational_injury = filings.claim_occupational_injury.aio
+    claim_hi_reimbursement = filings.claim_hi_reimbursement.aio

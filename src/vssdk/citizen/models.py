@@ -11,6 +11,7 @@ from vssdk._core.model import Model
 
 __all__ = [
     "Application",
+    "ApplicationDecision",
     "ApplicationProcedure",
     "ApplicationStatus",
     "ApplicationStatusChange",
@@ -160,10 +161,17 @@ class OneTimeSiGround(enum.StrEnum):
 class ApplicationProcedure(enum.StrEnum):
     ONE_TIME_SI = "one_time_si"
     UNEMPLOYMENT_BENEFIT = "unemployment_benefit"
+    CARD_REISSUE = "card_reissue"
+    INFORMATION_CHANGE = "information_change"
+    PENSION = "pension"
+    SURVIVOR_BENEFIT = "survivor_benefit"
+    OCCUPATIONAL_INJURY = "occupational_injury"
+    HI_REIMBURSEMENT = "hi_reimbursement"
 
 
 class ApplicationStatus(enum.StrEnum):
-    """submitted → received → processing → approved | rejected → paid."""
+    """submitted → received → processing → approved | rejected, then paid (dossiers paying
+    money) or completed (card re-issued, records corrected)."""
 
     SUBMITTED = "submitted"
     RECEIVED = "received"
@@ -171,10 +179,15 @@ class ApplicationStatus(enum.StrEnum):
     APPROVED = "approved"
     REJECTED = "rejected"
     PAID = "paid"
+    COMPLETED = "completed"
 
     @property
     def final(self) -> bool:
-        return self in (ApplicationStatus.REJECTED, ApplicationStatus.PAID)
+        return self in (
+            ApplicationStatus.REJECTED,
+            ApplicationStatus.PAID,
+            ApplicationStatus.COMPLETED,
+        )
 
 
 # --- read side --------------------------------------------------------------------------------
@@ -482,6 +495,19 @@ class ApplicationStatusChange(Model):
 
 
 @attrs.frozen(slots=True)
+class ApplicationDecision(Model):
+    """What BHXH decided: amounts from the benefit rules, with the explanation and citations."""
+
+    decided_on: dt.date
+    amount: int | None = None
+    monthly_amount: int | None = None
+    fee: int | None = None
+    card_code: str | None = None
+    explanation: str | None = None
+    citations: list[str] | None = None
+
+
+@attrs.frozen(slots=True)
 class Application(Model):
     """A claim dossier and its status history."""
 
@@ -494,3 +520,5 @@ class Application(Model):
     contribution_months: int
     rejection_reason: str | None = None
     reference_number: str | None = None
+    procedure_code: str | None = None
+    decision: ApplicationDecision | None = None

@@ -19,6 +19,7 @@ SEED_MODULES: tuple[str, ...] = (
     "vssdk_sandbox.seeds.identity",
     "vssdk_sandbox.seeds.cards",
     "vssdk_sandbox.seeds.citizen",
+    "vssdk_sandbox.seeds.citizen_services",
     "vssdk_sandbox.seeds.declarations",
     "vssdk_sandbox.seeds.procedures",
 )

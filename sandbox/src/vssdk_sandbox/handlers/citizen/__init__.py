@@ -11,9 +11,16 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-from vssdk_sandbox.handlers.citizen import applications, enrolment, payments, reads
+from vssdk_sandbox.handlers.citizen import (
+    applications,
+    enrolment,
+    filings,
+    notices,
+    payments,
+    reads,
+)
 
-SECTIONS: tuple[ModuleType, ...] = (reads, enrolment, payments, applications)
+SECTIONS: tuple[ModuleType, ...] = (reads, notices, enrolment, payments, applications, filings)
 
 
 def _marked(value: Any) -> bool:

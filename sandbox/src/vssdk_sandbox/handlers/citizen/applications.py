@@ -9,14 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from vssdk import benefits
 from vssdk.calendar import (
     add_months,
     add_months_to_date,
     month_of,
     month_span,
     months_between,
-    split_2014,
 )
 from vssdk_sandbox.handlers.citizen.common import (
     APPLICATIONS,
@@ -24,6 +22,7 @@ from vssdk_sandbox.handlers.citizen.common import (
     STATUS_DELAYS,
     last_month,
     me,
+    notify,
     open_now,
     owned,
     page,
@@ -32,6 +31,7 @@ from vssdk_sandbox.handlers.citizen.common import (
     refuse,
     subject,
 )
+from vssdk_sandbox.handlers.citizen.decisions import PAYING, Refusal, carry_out, decide
 from vssdk_sandbox.handlers.citizen.reads import fund_totals
 from vssdk_sandbox.kit import (
     Ctx,
@@ -47,9 +47,9 @@ if TYPE_CHECKING:
 # --- claims (dossiers) ------------------------------------------------------------------------
 
 
-def _ensure_none_open(ctx: Ctx, procedure: str) -> None:
+def ensure_none_open(ctx: Ctx, procedure: str) -> None:
     for doc in ctx.store.find(APPLICATIONS, si_code=subject(ctx), procedure=procedure):
-        if doc["status"] not in ("rejected", "paid"):
+        if doc["status"] not in ("rejected", "paid", "completed"):
             raise problem(
                 409,
                 "Conflict",
@@ -58,9 +58,27 @@ def _ensure_none_open(ctx: Ctx, procedure: str) -> None:
             )
 
 
-def _create_application(
-    ctx: Ctx, procedure: str, months: int, details: dict[str, Any]
+# The procedure's code in the catalogue (seeds/catalogue.py), by dossier kind.
+PROCEDURE_CODES = {
+    "one_time_si": "642",
+    "unemployment_benefit": "651",
+    "pension": "641",
+    "occupational_injury": "644",
+    "survivor_benefit": "645",
+    "hi_reimbursement": "SBX-TTKCB",
+    "information_change": "609",
+}
+
+
+def create_application(
+    ctx: Ctx,
+    procedure: str,
+    months: int,
+    details: dict[str, Any],
+    *,
+    procedure_code: str | None = None,
 ) -> dict[str, Any]:
+    """File a dossier (status ``submitted``) for the signed-in citizen and emit the change."""
     now = ctx.sandbox.now().isoformat()
     app: dict[str, Any] = {
         "id": ctx.sandbox.new_id("app"),
@@ -72,6 +90,7 @@ def _create_application(
         "history": [{"status": "submitted", "at": now}],
         "contribution_months": months,
         "details": details,
+        "procedure_code": procedure_code or PROCEDURE_CODES.get(procedure),
     }
     ctx.store.put(APPLICATIONS, app["id"], app)
     _emit_change(ctx.sandbox, app, None)
@@ -116,8 +135,8 @@ def claim_one_time_si(ctx: Ctx) -> dict[str, Any]:
                 "route (đ) needs contribution time from before 2025-07-01",
                 "one_time_si.joined_after_2025_07",
             )
-    _ensure_none_open(ctx, "one_time_si")
-    return _create_application(ctx, "one_time_si", months, dict(ctx.body))
+    ensure_none_open(ctx, "one_time_si")
+    return create_application(ctx, "one_time_si", months, dict(ctx.body))
 
 
 @handles("claimUnemploymentBenefit")
@@ -161,8 +180,8 @@ def claim_unemployment_benefit(ctx: Ctx) -> dict[str, Any]:
             "still employed: compulsory SI is being paid this month",
             "unemployment.still_employed",
         )
-    _ensure_none_open(ctx, "unemployment_benefit")
-    return _create_application(ctx, "unemployment_benefit", months, dict(ctx.body))
+    ensure_none_open(ctx, "unemployment_benefit")
+    return create_application(ctx, "unemployment_benefit", months, dict(ctx.body))
 
 
 @handles("getMyApplication")
@@ -194,42 +213,15 @@ def _emit_change(sandbox: Sandbox, app: dict[str, Any], previous: str | None) ->
     sandbox.emit("application.status_changed", data, owner=app["si_code"])
 
 
-def _benefit_amount(sandbox: Sandbox, app: dict[str, Any], on: dt.date) -> tuple[int, int | None]:
-    """(total, monthly) the claim pays, from vssdk.benefits.
-
-    Simplified inputs: one-time SI averages the recorded salaries without CPI adjustment; the
-    unemployment benefit uses the last period's salary as the 6-month average.
-    """
-    periods = periods_of(
-        sandbox.store, app["si_code"], "si" if app["procedure"] == "one_time_si" else "ui"
-    )
-    weighted = [
-        (months_between(p["from_month"], last_month(p, on)), int(p.get("monthly_salary") or 0))
-        for p in periods
-    ]
-    months = sum(m for m, _ in weighted) or 1
-    average = sum(m * s for m, s in weighted) // months
-    if app["procedure"] == "one_time_si":
-        before = sum(split_2014(p["from_month"], last_month(p, on))[0] for p in periods)
-        result = benefits.one_time_si(
-            average,
-            before,
-            app["contribution_months"] - before,
-            on,
-            contributed_salaries_total=sum(m * s for m, s in weighted),
-        )
-        return result.amount, None
-    latest = periods[-1] if periods else {}
-    employer = sandbox.store.get("employers", str(latest.get("employer_unit_code"))) or {}
-    salary = int(latest.get("monthly_salary") or average)
-    ui = benefits.unemployment_benefit(
-        salary, app["contribution_months"], int(employer.get("region", 1)), on
-    )
-    return ui.total, ui.monthly_amount
+def _step(app: dict[str, Any]) -> tuple[str, dt.timedelta] | None:
+    if app["status"] == "approved" and app["procedure"] not in PAYING:
+        delay = STATUS_DELAYS["approved"][1]
+        return "completed", delay
+    return STATUS_DELAYS.get(app["status"])
 
 
 def _advance(sandbox: Sandbox, app: dict[str, Any]) -> bool:
-    step = STATUS_DELAYS.get(app["status"])
+    step = _step(app)
     if step is None:
         return False
     following, delay = step
@@ -239,46 +231,39 @@ def _advance(sandbox: Sandbox, app: dict[str, Any]) -> bool:
     previous = app["status"]
     if following == "received":
         app["reference_number"] = f"HS{due:%Y%m%d}{app['id'][-6:]}"
-    if (
-        following == "approved"
-        and app["details"]["bank_account"]["account_number"] == REJECT_ACCOUNT
-    ):
-        following = "rejected"
-        app["rejection_reason"] = "Tài khoản ngân hàng không hợp lệ (bank account not valid)"
+    if following == "approved":
+        account = (app["details"].get("bank_account") or {}).get("account_number")
+        try:
+            if account == REJECT_ACCOUNT:
+                raise Refusal("Tài khoản ngân hàng không hợp lệ (bank account not valid)")
+            app["decision"] = decide(sandbox, app, due.date())
+        except Refusal as refusal:
+            following = "rejected"
+            app["rejection_reason"] = str(refusal)
     app["status"] = following
     app["updated_at"] = due.isoformat()
     change = {"status": following, "at": due.isoformat()}
     if following == "rejected":
         change["reason"] = app["rejection_reason"]
     app["history"].append(change)
-    if following == "paid":
-        _record_benefit(sandbox, app, due.date())
     sandbox.store.put(APPLICATIONS, app["id"], app)
+    if following in ("paid", "completed"):
+        carry_out(sandbox, app, due.date())
+    elif following in ("approved", "rejected"):
+        _tell_result(sandbox, app)
     _emit_change(sandbox, app, previous)
     return True
 
 
-def _record_benefit(sandbox: Sandbox, app: dict[str, Any], on: dt.date) -> None:
-    try:
-        total, monthly = _benefit_amount(sandbox, app, on)
-    except benefits.RuleInputError:
-        return
-    kind = "one_time_si" if app["procedure"] == "one_time_si" else "unemployment"
-    sandbox.store.put(
-        "benefit_records",
-        f"{app['si_code']}:{app['id']}",
-        public(
-            {
-                "si_code": app["si_code"],
-                "id": f"ben_{app['id']}",
-                "kind": kind,
-                "from_date": on.isoformat(),
-                "amount": total,
-                "monthly_amount": monthly,
-                "decision_number": app.get("reference_number"),
-            }
-        ),
-    )
+def _tell_result(sandbox: Sandbox, app: dict[str, Any]) -> None:
+    number = app.get("reference_number", app["id"])
+    if app["status"] == "rejected":
+        body = f"Hồ sơ {number} không được giải quyết: {app['rejection_reason']}"
+        title = "Hồ sơ bị từ chối"
+    else:
+        body = f"Hồ sơ {number} đã được duyệt."
+        title = "Hồ sơ đã được duyệt"
+    notify(sandbox, app["si_code"], "dossier_result", title, body, app["id"])
 
 
 _TICKING = "citizen.ticking"  # re-entrancy guard: a tick can emit events that tick again

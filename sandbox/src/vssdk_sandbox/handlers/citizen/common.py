@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vssdk.calendar import (
     month_of,
@@ -16,12 +16,18 @@ from vssdk_sandbox.kit import (
     problem,
 )
 
+if TYPE_CHECKING:
+    from vssdk_sandbox.app import Sandbox
+
 PEOPLE = "people"
 CARDS = "citizen_cards"
 PARTICIPATION = "participation"
 REGISTRATIONS = "citizen_registrations"
 PAYMENTS = "citizen_payments"
 APPLICATIONS = "citizen_applications"
+NOTIFICATIONS = "citizen_notifications"
+POPULATION_RECORDS = "population_records"
+EMPLOYER_ACCOUNTS = "employer_accounts"
 HOUSEHOLD_GROUP = "GD"
 MODE_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 REJECT_ACCOUNT = "0000000000"  # documented trigger: a dossier paying to it is rejected
@@ -104,3 +110,33 @@ def covered_elsewhere(card: dict[str, Any] | None, today: dt.date) -> bool:
 
 def refuse(path: str, message: str, rule: str) -> SandboxProblem:
     return unprocessable([field_error(path, message, code=rule)], message)
+
+
+def notify(
+    sandbox: Sandbox,
+    si_code: str,
+    kind: str,
+    title: str,
+    body: str,
+    related_id: str | None = None,
+) -> dict[str, Any]:
+    """Send a message to a citizen's VssID inbox and emit ``notification.created``."""
+    notification = public(
+        {
+            "id": sandbox.new_id("ntf"),
+            "si_code": si_code,
+            "kind": kind,
+            "title": title,
+            "body": body,
+            "created_at": sandbox.now().isoformat(),
+            "read": False,
+            "related_id": related_id,
+        }
+    )
+    sandbox.store.put(NOTIFICATIONS, notification["id"], notification)
+    sandbox.emit(
+        "notification.created",
+        {"notification_id": notification["id"], "kind": kind, "title": title},
+        owner=si_code,
+    )
+    return notification

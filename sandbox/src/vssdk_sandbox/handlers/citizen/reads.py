@@ -208,6 +208,8 @@ def get_household(ctx: Ctx) -> dict[str, Any]:
     today = ctx.sandbox.today()
     members = []
     for member in ctx.store.find(PEOPLE, household_id=household):
+        if not member.get("alive", True):
+            continue  # a registered death removes the person from the household's residence
         card = ctx.store.get(CARDS, member["si_code"])
         members.append(
             public(
