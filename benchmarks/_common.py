@@ -20,7 +20,24 @@ from typing import Any
 RESULTS = Path(__file__).resolve().parent / "results"
 QUICK = os.environ.get("VSSDK_BENCH_QUICK") == "1"
 
-_PACKAGES = ("vssdk", "httpx", "msgspec", "attrs", "numpy", "pyarrow", "pandas", "dask", "uvicorn")
+_PACKAGES = (
+    "vssdk",
+    "vssdk-sandbox",
+    "httpx",
+    "msgspec",
+    "attrs",
+    "numpy",
+    "pyarrow",
+    "pandas",
+    "dask",
+    "uvicorn",
+    "starlette",
+    "jsonschema",
+    "jsonschema-rs",
+    "lxml",
+    "uvloop",
+    "httptools",
+)
 
 
 def _cpu_model() -> str:
@@ -47,13 +64,16 @@ def machine() -> dict[str, Any]:
         "platform": platform.platform(),
         "cpu": _cpu_model(),
         "cpus": os.cpu_count(),
+        "load_average": load_average(),
         "packages": versions,
     }
 
 
 def machine_line() -> str:
     m = machine()
-    return f"Python {m['python']} on {m['platform']}, {m['cpus']} × {m['cpu']}"
+    load = m["load_average"]
+    shown = "n/a" if load is None else " / ".join(f"{x:.2f}" for x in load)
+    return f"Python {m['python']} on {m['platform']}, {m['cpus']} × {m['cpu']}, load {shown}"
 
 
 def per_call(fn: Callable[[], object], n: int) -> float:
@@ -62,6 +82,22 @@ def per_call(fn: Callable[[], object], n: int) -> float:
     for _ in range(n):
         fn()
     return (time.perf_counter() - start) / n
+
+
+def cpu_per_call(fn: Callable[[], object], n: int) -> float:
+    """CPU seconds (this process) per call of ``fn`` over ``n`` calls."""
+    start = time.process_time()
+    for _ in range(n):
+        fn()
+    return (time.process_time() - start) / n
+
+
+def load_average() -> tuple[float, float, float] | None:
+    """The 1/5/15-minute load averages, where the OS reports them."""
+    try:
+        return os.getloadavg()
+    except (OSError, AttributeError):
+        return None
 
 
 def median_rounds(
@@ -121,7 +157,7 @@ def report(
         "met": met,
         "notes": notes or [],
         "machine": machine(),
-        "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "timestamp": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"{name}.json").write_text(json.dumps(record, indent=2, ensure_ascii=False))

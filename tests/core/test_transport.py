@@ -322,3 +322,27 @@ def test_vssdk_log_env_turns_on_debug_logging(monkeypatch: pytest.MonkeyPatch) -
     finally:
         logger.handlers[:] = before
         logger.setLevel(logging.NOTSET)
+
+
+@pytest.mark.parametrize("injected", [False, True])
+def test_every_request_says_who_it_is_and_what_it_accepts(injected: bool) -> None:
+    """vssdk's own pool carries accept/user-agent as defaults; an injected client gets them per
+    request, over whatever defaults it has. The wire is the same either way."""
+    seen: list[httpx.Headers] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers)
+        return httpx.Response(200, json={"code": "01001", "name": "x", "province_code": "01",
+                                         "level": "central", "contracted": True})  # fmt: skip
+
+    transport = httpx.MockTransport(answer)
+    if injected:
+        pool = httpx.Client(transport=transport, headers={"accept": "*/*", "user-agent": "mine"})
+        client = vssdk.Client("http://sandbox.test", http_client=pool)
+    else:
+        client = vssdk.Client("http://sandbox.test", transport=transport)
+    with client:
+        client.lookups.facility("01001")
+    assert seen[0]["accept"] == "application/json, application/problem+json"
+    assert seen[0]["user-agent"].startswith("vssdk-python/")
+    assert seen[0].get_list("accept") == ["application/json, application/problem+json"]

@@ -18,6 +18,7 @@ from vssdk.errors import InvalidArgument
 __all__ = ["PreparedRequest", "build_request", "new_idempotency_key"]
 
 USER_AGENT = "vssdk-python/0.1.0"
+ACCEPT = "application/json, application/problem+json"
 
 
 def new_idempotency_key() -> str:
@@ -61,7 +62,7 @@ def build_request(
     query = {k: _query_value(v) for k, v in call.query.items() if v is not None}
     if query:
         url += "?" + urlencode(query)
-    headers: dict[str, str] = {"accept": "application/json, application/problem+json"}
+    headers: dict[str, str] = {"accept": ACCEPT}
     headers["user-agent"] = USER_AGENT
     headers.update(default_headers)
     content: bytes | None = None
