@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+import pytest
+
+from tests.contract import _recorder
 from tests.contract._support import ROOT, area_methods, spec_operations
 from vssdk.contract import all_operations
 from vssdk_sandbox.app import Sandbox, SandboxConfig
@@ -37,19 +39,14 @@ def test_every_operation_is_on_both_clients() -> None:
         assert entry["async"] == entry["sync"], f"{operation_id}: async names differ from sync"
 
 
-def test_every_operation_is_exercised_by_a_test() -> None:
-    text = "\n".join(
-        p.read_text(encoding="utf-8")
-        for p in (ROOT / "tests").rglob("*.py")
-        if "contract" not in p.parts
-    )
-    missing = []
-    for operation_id, entry in area_methods().items():
-        if not any(
-            re.search(rf"\.{re.escape(name)}\(", text) for name in entry["sync"] | entry["async"]
-        ):
-            missing.append(operation_id)
-    assert missing == [], f"operations no test calls through the SDK: {missing}"
+def test_every_operation_is_exercised_by_a_test(request: pytest.FixtureRequest) -> None:
+    """Measured, not grepped: the sandbox notes each operation a test outside tests/contract made
+    it serve (tests/contract/_recorder.py); this check runs after every other test."""
+    gap = request.config.stash.get(_recorder.GAP, "the recorder is not installed")
+    if gap is not None:
+        pytest.skip(f"operation coverage needs the whole suite (plain `pytest`); here: {gap}")
+    missing = sorted(set(all_operations()) - _recorder.CALLED)
+    assert missing == [], f"operations no test outside tests/contract calls: {missing}"
 
 
 def test_security_matches_the_declared_principal() -> None:
