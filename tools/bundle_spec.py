@@ -1,7 +1,10 @@
 """Bundle spec/src/*.yaml (one file per service area) into spec/openapi.yaml, the contract.
 
 Each area file may hold `paths`, `components` (any section) and `tags`. Keys must be unique across
-files: a clash is an error, never a silent overwrite. `--check` fails when spec/openapi.yaml is not
+files: a clash is an error, never a silent overwrite. The operation half of the spec (operationId,
+method and path, tags, summary, security with `x-vss-identity-level`, path and query parameters,
+request and response `$ref`s, the standard 401/403/422 replies) is then generated from the SDK's
+operation table (`tools/spec_operations.py`); a fact spec/src states too must be equal. `--check` fails when spec/openapi.yaml is not
 what the sources produce (CI runs it), so the committed contract never drifts from its sources.
 """
 
@@ -64,7 +67,13 @@ def bundle() -> dict[str, Any]:
 
 
 def render() -> str:
-    body = yaml.dump(bundle(), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from tools.spec_operations import apply_operations
+
+    body = yaml.dump(
+        apply_operations(bundle()), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100
+    )
     return HEADER + body
 
 
