@@ -152,3 +152,26 @@ def get_contribution_notice(unit_code: str, dossier_id: str) -> Call:
     return Call(
         path_params={"unit_code": _unit(unit_code), "dossier_id": _id(dossier_id, "dossier_id")}
     )
+
+
+# The unit's contribution account (back-payment, refunds, SI books) lives in its own module and
+# belongs to this area's table.
+from vssdk.declarations._accounts import (  # noqa: E402
+    confirm_si_book,
+    get_back_payment,
+    get_refund,
+    get_si_book_confirmation,
+    pay_back_payment,
+    quote_back_payment,
+    request_refund,
+)
+
+__all__ = [
+    "confirm_si_book",
+    "get_back_payment",
+    "get_refund",
+    "get_si_book_confirmation",
+    "pay_back_payment",
+    "quote_back_payment",
+    "request_refund",
+]

@@ -29,6 +29,13 @@ class Declarations(SyncArea):
     get = ops.get_dossier.sync
     list = ops.list_dossiers.sync
     contribution_notice = ops.get_contribution_notice.sync
+    quote_back_payment = ops.quote_back_payment.sync
+    pay_back_payment = ops.pay_back_payment.sync
+    back_payment = ops.get_back_payment.sync
+    request_refund = ops.request_refund.sync
+    refund = ops.get_refund.sync
+    confirm_si_book = ops.confirm_si_book.sync
+    si_book_confirmation = ops.get_si_book_confirmation.sync
 
     def wait(
         self,
@@ -83,6 +90,13 @@ class AsyncDeclarations(AsyncArea):
     get = ops.get_dossier.aio
     list = ops.list_dossiers.aio
     contribution_notice = ops.get_contribution_notice.aio
+    quote_back_payment = ops.quote_back_payment.aio
+    pay_back_payment = ops.pay_back_payment.aio
+    back_payment = ops.get_back_payment.aio
+    request_refund = ops.request_refund.aio
+    refund = ops.get_refund.aio
+    confirm_si_book = ops.confirm_si_book.aio
+    si_book_confirmation = ops.get_si_book_confirmation.aio
 
     async def wait(
         self,

@@ -19,6 +19,7 @@ HANDLER_MODULES: tuple[str, ...] = (
     "vssdk_sandbox.handlers.citizen",
     "vssdk_sandbox.handlers.benefits",
     "vssdk_sandbox.handlers.declarations",
+    "vssdk_sandbox.handlers.employer_accounts",
     "vssdk_sandbox.handlers.procedures",
     "vssdk_sandbox.handlers.webhooks",
 )

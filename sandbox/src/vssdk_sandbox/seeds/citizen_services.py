@@ -8,6 +8,8 @@
 - ``employer_accounts`` (key: unit code): the month each unit has paid through. Units pay each
   month by the end of the next one; SBX002B has paid only through four months ago, so the two
   months after that are late and last month is unpaid but not yet due.
+- SBX001A paid 12,500,000 VND twice 20 days ago (payment order ``UNC-SBX001A-0042``): the
+  surplus a refund request can name.
 - A contribution-gap message for every person whose employer owes a month.
 
 Dates are relative to the sandbox's date at seeding (docs/sandbox-citizen.md).
@@ -51,6 +53,10 @@ DECEASED: dict[str, Any] = {
 }
 # Population-records quirk: BHXH holds 1990-07-02 for this person, the national records 1990-07-12.
 BIRTH_DATE_FIXES = {"079190004321": "1990-07-12"}
+# Payments a unit made that were not due (a refund may be asked for), paid_on in days ago.
+CREDITS: dict[str, tuple[dict[str, Any], ...]] = {
+    "SBX001A": ({"reference": "UNC-SBX001A-0042", "amount": 12_500_000, "paid_on": 20},),
+}
 # Months a unit has not paid, counted back from last month (SBX002B: the last 3 months).
 OWED = {"SBX002B": 3}
 
@@ -101,10 +107,13 @@ def _accounts(sandbox: Sandbox, today: dt.date) -> None:
         unit = employer["unit_code"]
         owed = OWED.get(unit)
         paid_through = last if owed is None else add_months(last, -owed)
+        credits = [dict(c, surplus=c["amount"]) for c in CREDITS.get(unit, ())]
+        for credit in credits:
+            credit["paid_on"] = (today - dt.timedelta(days=int(credit["paid_on"]))).isoformat()
         sandbox.store.put(
             EMPLOYER_ACCOUNTS,
             unit,
-            {"unit_code": unit, "paid_through": paid_through, "refunds": [], "back_payments": []},
+            {"unit_code": unit, "paid_through": paid_through, "credits": credits},
         )
 
 
