@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 import importlib
+import inspect
 from pathlib import Path
 from typing import Any
 
 from vssdk._core.model import Model
-from vssdk._core.operation import AsyncArea, SyncArea
+from vssdk._core.operation import AsyncArea, Operation, PagedOperation, SyncArea
 from vssdk._core.registry import AREA_MODULES, all_operations
 from vssdk_sandbox.spec import load_spec
 
@@ -48,8 +49,13 @@ def area_methods() -> dict[str, dict[str, set[str]]]:
             )
             if side is None:
                 continue
-            for name, attr in vars(cls).items():
-                op = getattr(attr, "op", None)
+            for name in dir(cls):
+                attr = inspect.getattr_static(cls, name)
+                op = (
+                    attr
+                    if isinstance(attr, Operation | PagedOperation)
+                    else getattr(attr, "op", None)
+                )
                 if op is not None and hasattr(op, "operation_id"):
                     table.setdefault(op.operation_id, {"sync": set(), "async": set()})[side].add(
                         name

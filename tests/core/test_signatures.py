@@ -11,6 +11,7 @@ import pytest
 
 from vssdk import AsyncClient, Client
 from vssdk._areas import AREAS
+from vssdk._core.operation import Operation, PagedOperation
 from vssdk._core.pagination import AsyncPage, SyncPage
 from vssdk.lookups.models import Facility
 from vssdk.procedures.models import LinkedAuditEntry
@@ -64,8 +65,9 @@ def test_every_declared_method_has_a_real_signature(clients: tuple[Client, Async
     for client in clients:
         for area in AREAS:
             obj = getattr(client, area.name)
-            for name, attr in vars(type(obj)).items():
-                if getattr(attr, "op", None) is None:
+            for name in dir(type(obj)):
+                attr = inspect.getattr_static(type(obj), name)
+                if not isinstance(attr, Operation | PagedOperation) and not hasattr(attr, "op"):
                     continue
                 method = getattr(obj, name)
                 sig = inspect.signature(method)
@@ -77,3 +79,17 @@ def test_every_declared_method_has_a_real_signature(clients: tuple[Client, Async
                 assert sig.return_annotation is not inspect.Signature.empty, name
                 checked += 1
     assert checked >= 2 * 60
+
+
+def test_an_area_operations_class_binds_each_operation_once_for_both_clients(
+    clients: tuple[Client, AsyncClient],
+) -> None:
+    from vssdk.webhooks._operations import WebhooksOperations, list_webhooks
+
+    client, aclient = clients
+    assert WebhooksOperations.list is list_webhooks  # the class lists the declaration itself
+    method, amethod = client.webhooks.list, aclient.webhooks.list
+    assert (method.__qualname__, amethod.__qualname__) == ("Webhooks.list", "AsyncWebhooks.list")
+    assert not inspect.iscoroutinefunction(method)
+    assert inspect.iscoroutinefunction(amethod)
+    assert "limit" in inspect.signature(method).parameters

@@ -10,6 +10,7 @@ type (``__signature__``; ``__wrapped__`` is the builder).
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, overload
@@ -23,7 +24,7 @@ P = ParamSpec("P")
 T = TypeVar("T")
 I = TypeVar("I")  # noqa: E741  (item type of a paginated operation)
 
-__all__ = ["AsyncArea", "SyncArea"]
+__all__ = ["AsyncArea", "SyncArea", "bind", "signature_of"]
 
 
 class SyncArea:
@@ -44,18 +45,65 @@ class AsyncArea:
         self._engine = engine
 
 
-def _returns(op: AnyOperation, *, paged_as: str | None) -> Any:
-    if paged_as is None:
-        return getattr(op, "response", Any)
-    from vssdk._core import pagination
+@functools.cache
+def signature_of(op: AnyOperation, is_async: bool) -> inspect.Signature:
+    """The method's runtime signature: the builder's parameters and the real return type."""
+    try:
+        builder = inspect.signature(op.builder, eval_str=True)
+    except NameError:  # an annotation imported only for type checking
+        builder = inspect.signature(op.builder)
+    returns: Any = getattr(op, "response", None)
+    if returns is None:  # a list operation: a page of its items
+        from vssdk._core.pagination import AsyncPage, SyncPage
 
-    return getattr(pagination, paged_as)[op.item]  # type: ignore[union-attr]
+        returns = (AsyncPage if is_async else SyncPage)[op.item]  # type: ignore[union-attr]
+    return builder.replace(return_annotation=returns)
+
+
+@functools.cache
+def _attribute_name(owner: type[Any], op: AnyOperation) -> str:
+    """The name under which ``owner`` (or a base, such as the area's operations class) lists op."""
+    for klass in owner.__mro__:
+        for name, value in vars(klass).items():
+            if value is op:
+                return name
+    return op.builder.__name__
+
+
+def bind(
+    op: AnyOperation, area: SyncArea | AsyncArea, name: str | None = None
+) -> Callable[..., Any]:
+    """``op`` as a method of ``area``: a plain function bound to the area's engine, with the
+    method's name, the builder's docstring and the real signature."""
+    engine: Any = area._engine
+    is_async = isinstance(area, AsyncArea)
+    paged = not hasattr(op, "response")
+    invoke = engine.invoke_paged if paged else engine.invoke
+    builder = op.builder
+    method: Callable[..., Any]
+    if is_async:
+
+        async def method(*args: Any, **kwargs: Any) -> Any:
+            return await invoke(op, builder(*args, **kwargs))
+
+    else:
+
+        def method(*args: Any, **kwargs: Any) -> Any:
+            return invoke(op, builder(*args, **kwargs))
+
+    owner: Any = type(area)
+    method.__name__ = name or _attribute_name(owner, op)
+    method.__qualname__ = f"{owner.__qualname__}.{method.__name__}"
+    method.__module__ = owner.__module__
+    method.__doc__ = builder.__doc__
+    extra: dict[str, Any] = method.__dict__  # what inspect/help read: the builder, the signature
+    extra["__wrapped__"] = builder
+    extra["__signature__"] = signature_of(op, is_async)
+    return method
 
 
 class _Method:
-    """What the four descriptors share: names, docs and the runtime signature."""
-
-    _paged_as: str | None = None
+    """What the four ``op.sync``/``op.aio`` descriptors share: the attribute's name."""
 
     def __init__(self, op: AnyOperation) -> None:
         self._declared = op
@@ -63,33 +111,11 @@ class _Method:
         self.__qualname__ = op.builder.__qualname__
         self.__doc__ = op.builder.__doc__
         self.__wrapped__ = op.builder
-        self._signature: inspect.Signature | None = None
 
     def __set_name__(self, owner: type[Any], name: str) -> None:
         self.__name__ = name
         self.__qualname__ = f"{owner.__qualname__}.{name}"
         self.__module__ = owner.__module__
-
-    def signature(self) -> inspect.Signature:
-        """The builder's parameters with the method's real return type (computed once)."""
-        if self._signature is None:
-            op = self._declared
-            try:
-                builder = inspect.signature(op.builder, eval_str=True)
-            except NameError:  # an annotation imported only for type checking
-                builder = inspect.signature(op.builder)
-            returns = _returns(op, paged_as=self._paged_as)
-            self._signature = builder.replace(return_annotation=returns)
-        return self._signature
-
-    def _describe(self, fn: Callable[..., Any]) -> Callable[..., Any]:
-        fn.__name__ = self.__name__
-        fn.__qualname__ = self.__qualname__
-        fn.__module__ = self.__module__
-        fn.__doc__ = self.__doc__
-        fn.__wrapped__ = self._declared.builder  # type: ignore[attr-defined]
-        fn.__signature__ = self.signature()  # type: ignore[attr-defined]
-        return fn
 
     def __repr__(self) -> str:
         return f"<operation {self._declared.operation_id} as {self.__qualname__}>"
@@ -113,12 +139,7 @@ class _SyncMethod(_Method, Generic[P, T]):
     ) -> _SyncMethod[P, T] | Callable[P, T]:
         if obj is None or not isinstance(obj, SyncArea | AsyncArea):
             return self
-        op, engine = self.op, obj._engine
-
-        def method(*args: P.args, **kwargs: P.kwargs) -> T:
-            return engine.invoke(op, op.builder(*args, **kwargs))
-
-        return self._describe(method)
+        return bind(self.op, obj, self.__name__)
 
 
 class _AsyncMethod(_Method, Generic[P, T]):
@@ -139,17 +160,10 @@ class _AsyncMethod(_Method, Generic[P, T]):
     ) -> _AsyncMethod[P, T] | Callable[P, Awaitable[T]]:
         if obj is None or not isinstance(obj, SyncArea | AsyncArea):
             return self
-        op, engine = self.op, obj._engine
-
-        async def method(*args: P.args, **kwargs: P.kwargs) -> T:
-            return await engine.invoke(op, op.builder(*args, **kwargs))
-
-        return self._describe(method)
+        return bind(self.op, obj, self.__name__)
 
 
 class _SyncPagedMethod(_Method, Generic[P, I]):
-    _paged_as = "SyncPage"
-
     def __init__(self, op: PagedOperation[P, I]) -> None:
         super().__init__(op)
         self.op: PagedOperation[P, I] = op
@@ -167,17 +181,10 @@ class _SyncPagedMethod(_Method, Generic[P, I]):
     ) -> _SyncPagedMethod[P, I] | Callable[P, SyncPage[I]]:
         if obj is None or not isinstance(obj, SyncArea | AsyncArea):
             return self
-        op, engine = self.op, obj._engine
-
-        def method(*args: P.args, **kwargs: P.kwargs) -> SyncPage[I]:
-            return engine.invoke_paged(op, op.builder(*args, **kwargs))
-
-        return self._describe(method)
+        return bind(self.op, obj, self.__name__)
 
 
 class _AsyncPagedMethod(_Method, Generic[P, I]):
-    _paged_as = "AsyncPage"
-
     def __init__(self, op: PagedOperation[P, I]) -> None:
         super().__init__(op)
         self.op: PagedOperation[P, I] = op
@@ -195,9 +202,4 @@ class _AsyncPagedMethod(_Method, Generic[P, I]):
     ) -> _AsyncPagedMethod[P, I] | Callable[P, Awaitable[AsyncPage[I]]]:
         if obj is None or not isinstance(obj, SyncArea | AsyncArea):
             return self
-        op, engine = self.op, obj._engine
-
-        async def method(*args: P.args, **kwargs: P.kwargs) -> AsyncPage[I]:
-            return await engine.invoke_paged(op, op.builder(*args, **kwargs))
-
-        return self._describe(method)
+        return bind(self.op, obj, self.__name__)

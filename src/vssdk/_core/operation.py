@@ -15,13 +15,21 @@ Area classes then expose it on both clients with one line each (``get = get_faci
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Generic, Literal, ParamSpec, TypeVar
+from collections.abc import Awaitable, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Generic, Literal, ParamSpec, Self, TypeVar, overload
 
 import attrs
 
 if TYPE_CHECKING:
-    from vssdk._core.area import _AsyncMethod, _AsyncPagedMethod, _SyncMethod, _SyncPagedMethod
+    from vssdk._core.area import (
+        AsyncArea,
+        SyncArea,
+        _AsyncMethod,
+        _AsyncPagedMethod,
+        _SyncMethod,
+        _SyncPagedMethod,
+    )
+    from vssdk._core.pagination import AsyncPage, SyncPage
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -79,6 +87,21 @@ class Operation(Generic[P, T]):
     request: type[Any] | None = None
     accepts_idempotency_key: bool = False
 
+    # An operation listed in an area's class body is a method of both clients: on a SyncArea it
+    # is a function returning the result, on an AsyncArea a coroutine function (see _core/area).
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, obj: SyncArea, owner: type[Any]) -> Callable[P, T]: ...
+    @overload
+    def __get__(self, obj: AsyncArea, owner: type[Any]) -> Callable[P, Awaitable[T]]: ...
+    def __get__(self, obj: SyncArea | AsyncArea | None, owner: type[Any]) -> Any:
+        from vssdk._core.area import AsyncArea, SyncArea, bind
+
+        if not isinstance(obj, SyncArea | AsyncArea):
+            return self
+        return bind(self, obj)
+
     @property
     def sync(self) -> _SyncMethod[P, T]:
         """Descriptor exposing this operation as a method of a synchronous area class."""
@@ -110,6 +133,21 @@ class PagedOperation(Generic[P, I]):
     identity_level: int | None = None
     request: type[Any] | None = None
     accepts_idempotency_key: bool = False
+
+    # An operation listed in an area's class body is a method of both clients: on a SyncArea it
+    # is a function returning the result, on an AsyncArea a coroutine function (see _core/area).
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, obj: SyncArea, owner: type[Any]) -> Callable[P, SyncPage[I]]: ...
+    @overload
+    def __get__(self, obj: AsyncArea, owner: type[Any]) -> Callable[P, Awaitable[AsyncPage[I]]]: ...
+    def __get__(self, obj: SyncArea | AsyncArea | None, owner: type[Any]) -> Any:
+        from vssdk._core.area import AsyncArea, SyncArea, bind
+
+        if not isinstance(obj, SyncArea | AsyncArea):
+            return self
+        return bind(self, obj)
 
     @property
     def sync(self) -> _SyncPagedMethod[P, I]:

@@ -108,3 +108,14 @@ def list_deliveries(
         path_params={"webhook_id": _check_webhook_id(webhook_id)},
         query={"status": status, "limit": limit},
     )
+
+
+class WebhooksOperations:
+    """The area's methods, for both clients: :class:`~vssdk.webhooks._resource.Webhooks` and
+    ``AsyncWebhooks`` inherit this class, so an operation is listed once, here."""
+
+    __slots__ = ()
+    create = create_webhook
+    list = list_webhooks
+    delete = delete_webhook
+    deliveries = list_deliveries
