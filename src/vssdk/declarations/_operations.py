@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from vssdk._core.operation import Call, operation, paged_operation
 from vssdk.declarations._month import Month
+from vssdk.declarations.hsb import SignedSettlement
 from vssdk.declarations.models import (
     ContributionNotice,
     DossierFile,
@@ -16,6 +17,11 @@ from vssdk.declarations.models import (
     EmployerDossier,
     EmployerProfile,
     FormCode,
+)
+from vssdk.declarations.settlement import (
+    BenefitSettlement,
+    BenefitSettlementSubmission,
+    SettlementStatus,
 )
 from vssdk.errors import InvalidArgument
 
@@ -151,6 +157,87 @@ def get_contribution_notice(unit_code: str, dossier_id: str) -> Call:
     """The notification of contributions due issued when the dossier was accepted."""
     return Call(
         path_params={"unit_code": _unit(unit_code), "dossier_id": _id(dossier_id, "dossier_id")}
+    )
+
+
+# --- 01B-HSB: sickness, maternity and convalescence settlement lists -------------------------
+
+
+@operation(
+    "submitBenefitSettlement",
+    "POST",
+    "/employers/{unit_code}/benefit-settlements",
+    response=BenefitSettlement,
+    success=201,
+    principal="organisation",
+    scope=SCOPE,
+    request=BenefitSettlementSubmission,
+    accepts_idempotency_key=True,
+)
+def submit_settlement(settlement: SignedSettlement, *, idempotency_key: str | None = None) -> Call:
+    """Submit a signed 01B-HSB list (:meth:`SignedSettlement.prepare`); safe to retry.
+
+    The same file again for the same unit, period and batch returns the existing settlement.
+    """
+    if not isinstance(settlement, SignedSettlement):
+        raise InvalidArgument(
+            "settlement", "prepare it with SignedSettlement.prepare(form, key=...)"
+        )
+    body = BenefitSettlementSubmission(
+        period=str(settlement.period),
+        batch=settlement.batch,
+        file=base64.b64encode(settlement.content).decode("ascii"),
+    )
+    return Call(
+        path_params={"unit_code": _unit(settlement.unit_code)},
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+
+@operation(
+    "getBenefitSettlement",
+    "GET",
+    "/employers/{unit_code}/benefit-settlements/{settlement_id}",
+    response=BenefitSettlement,
+    principal="organisation",
+    scope=SCOPE,
+)
+def get_settlement(unit_code: str, settlement_id: str) -> Call:
+    """One settlement: status and BHXH's decision per row (amount with reasons, or refusal)."""
+    return Call(
+        path_params={
+            "unit_code": _unit(unit_code),
+            "settlement_id": _id(settlement_id, "settlement_id"),
+        }
+    )
+
+
+@paged_operation(
+    "listBenefitSettlements",
+    "/employers/{unit_code}/benefit-settlements",
+    item=BenefitSettlement,
+    principal="organisation",
+    scope=SCOPE,
+)
+def list_settlements(
+    unit_code: str,
+    *,
+    status: SettlementStatus | str | None = None,
+    period: Month | None = None,
+    limit: int | None = None,
+) -> Call:
+    """The unit's settlement lists, oldest first; iterates all pages."""
+    if status is not None:
+        try:
+            status = SettlementStatus(status)
+        except ValueError:
+            raise InvalidArgument("status", f"unknown status {status!r}") from None
+    if period is not None and not isinstance(period, Month):
+        raise InvalidArgument("period", "must be a Month")
+    return Call(
+        path_params={"unit_code": _unit(unit_code)},
+        query={"status": status, "period": None if period is None else str(period), "limit": limit},
     )
 
 

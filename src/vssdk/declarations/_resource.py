@@ -36,6 +36,9 @@ class Declarations(SyncArea):
     refund = ops.get_refund.sync
     confirm_si_book = ops.confirm_si_book.sync
     si_book_confirmation = ops.get_si_book_confirmation.sync
+    submit_settlement = ops.submit_settlement.sync
+    get_settlement = ops.get_settlement.sync
+    list_settlements = ops.list_settlements.sync
 
     def wait(
         self,
@@ -97,6 +100,9 @@ class AsyncDeclarations(AsyncArea):
     refund = ops.get_refund.aio
     confirm_si_book = ops.confirm_si_book.aio
     si_book_confirmation = ops.get_si_book_confirmation.aio
+    submit_settlement = ops.submit_settlement.aio
+    get_settlement = ops.get_settlement.aio
+    list_settlements = ops.list_settlements.aio
 
     async def wait(
         self,

@@ -16,6 +16,7 @@ HANDLER_MODULES: tuple[str, ...] = (
     "vssdk_sandbox.handlers.medical.documents",
     "vssdk_sandbox.handlers.medical.wire",
     "vssdk_sandbox.handlers.medical.links",
+    "vssdk_sandbox.handlers.medical.settlements",
     "vssdk_sandbox.handlers.citizen",
     "vssdk_sandbox.handlers.benefits",
     "vssdk_sandbox.handlers.declarations",
