@@ -204,6 +204,8 @@ def operation_skeleton(op: AnyOperation, schemas: dict[str, Any]) -> dict[str, A
     if op.principal != "none":
         responses["401"] = {"$ref": "#/components/responses/Unauthorized"}
         responses["403"] = {"$ref": "#/components/responses/Forbidden"}
+    if op.request is not None:
+        responses["400"] = {"$ref": "#/components/responses/BadRequest"}
     if parameters or op.request is not None:
         responses["422"] = {"$ref": "#/components/responses/Unprocessable"}
     body["responses"] = responses
@@ -314,8 +316,54 @@ def _key_order(written: list[str], keys: list[str]) -> list[str]:
     return order
 
 
+def _declared_models(op: AnyOperation) -> list[type[Any]]:
+    found = [getattr(op, "response", None), getattr(op, "item", None), op.request]
+    return [t for t in found if isinstance(t, type) and t is not Binary]
+
+
+def _house_style(schema: dict[str, Any]) -> dict[str, Any]:
+    """msgspec's JSON schema of a model in the spec's conventions: optional fields are left out,
+    never null; no titles; no ``_unknown`` (the SDK's store of unknown fields)."""
+    schema = {k: v for k, v in schema.items() if k != "title"}
+    if "enum" in schema and all(isinstance(v, str) for v in schema["enum"]):
+        schema = {"type": "string", **schema}
+    properties = schema.get("properties")
+    if isinstance(properties, dict):
+        cleaned: dict[str, Any] = {}
+        for name, prop in properties.items():
+            if name == "_unknown":
+                continue
+            options = prop.get("anyOf")
+            if isinstance(options, list) and {"type": "null"} in options:
+                rest = [o for o in options if o != {"type": "null"}]
+                prop = {k: v for k, v in prop.items() if k not in ("anyOf", "default")}
+                prop = {**(rest[0] if len(rest) == 1 else {"anyOf": rest}), **prop}
+            cleaned[name] = prop
+        schema["properties"] = cleaned
+    return schema
+
+
+def model_schemas(document: dict[str, Any]) -> None:
+    """Add a schema for each declared model (and the models inside it) that spec/src lacks."""
+    import msgspec
+
+    schemas: dict[str, Any] = document.setdefault("components", {}).setdefault("schemas", {})
+    models = {t for op in all_operations().values() for t in _declared_models(op)}
+    wanted = sorted((t for t in models if t.__name__ not in schemas), key=lambda t: t.__name__)
+    if not wanted:
+        return
+    _, components = msgspec.json.schema_components(
+        wanted, ref_template="#/components/schemas/{name}"
+    )
+    for name, schema in components.items():
+        if name not in schemas:
+            schemas[name] = _house_style(schema)
+
+
 def apply_operations(document: dict[str, Any]) -> dict[str, Any]:
-    """Complete the bundled spec's ``paths`` with every declared operation (in place)."""
+    """Complete the bundled spec's ``paths`` with every declared operation (in place), and its
+    ``components/schemas`` with a schema for each declared model spec/src does not describe."""
+    model_schemas(document)
     schemas = document.get("components", {}).get("schemas", {})
     paths: dict[str, Any] = document.setdefault("paths", {})
     where: dict[str, tuple[str, str]] = {}

@@ -122,3 +122,33 @@ def test_a_required_parameter_the_sdk_may_omit_is_an_error(sources: dict[str, An
             param["required"] = True
     with pytest.raises(SpecMismatch, match="parameter contracted: spec/src requires it"):
         apply_operations(doc)
+
+
+def test_a_model_spec_src_does_not_describe_gets_its_schema_from_the_class(
+    sources: dict[str, Any],
+) -> None:
+    import attrs
+
+    from vssdk.lookups.models import Facility
+
+    doc = copy.deepcopy(sources)
+    del doc["components"]["schemas"]["Facility"]
+    schema = apply_operations(doc)["components"]["schemas"]["Facility"]
+    fields = [f for f in attrs.fields(Facility) if f.name != "_unknown"]
+    assert list(schema["properties"]) == [f.name for f in fields]
+    assert schema["required"] == [f.name for f in fields if f.default is attrs.NOTHING]
+    assert schema["properties"]["address"] == {"type": "string"}  # optional: left out, not null
+    assert schema["properties"]["level"] == {"$ref": "#/components/schemas/FacilityLevel"}
+    assert schema["description"] == Facility.__doc__
+
+
+def test_hand_written_schemas_are_kept(sources: dict[str, Any]) -> None:
+    doc = apply_operations(copy.deepcopy(sources))
+    assert doc["components"]["schemas"] == {
+        **sources["components"]["schemas"],
+        **{
+            k: v
+            for k, v in doc["components"]["schemas"].items()
+            if k not in sources["components"]["schemas"]
+        },
+    }
