@@ -174,7 +174,7 @@ def wire_reply(outcome: Outcome, shown: frozenset[str]) -> dict[str, Any]:
                     "maHoSo": v["record_id"],
                     "maCSKCB": v["facility_code"],
                     "ngayVao": _wire_minute(v["admitted_at"]),
-                    "ngayRa": _wire_minute(v["discharged_at"]) if v.get("discharged_at") else "",
+                    "ngayRa": _wire_minute(v["discharged_at"]) if v.get("discharged_at") else None,
                     "tenBenh": v["diagnosis"],
                     "tinhTrang": v["status_code"],
                     "kqDieuTri": v["outcome_code"],
