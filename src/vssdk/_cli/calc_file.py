@@ -192,6 +192,7 @@ def run_file(args: argparse.Namespace) -> int:
 _ROW_COLUMN = "__vssdk_row"
 _ROW_IN_MESSAGE = re.compile(r"\brow \d+")
 _RULE_PREFIX = re.compile(r"^[^:]*\(bulk\): ")
+_ROW_LABEL = re.compile(r"\brow \d+: ")
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%m/%Y", "%Y-%m")
 _SHOWN_ON_STDERR = 20
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+")
@@ -347,7 +348,8 @@ def _compute_rows(
         if not _ROW_IN_MESSAGE.search(str(exc)):
             raise
         if chunk.num_rows == 1:
-            reason = _RULE_PREFIX.sub("", _ROW_IN_MESSAGE.sub("this row", exc.reason))
+            reason = _RULE_PREFIX.sub("", exc.reason)
+            reason = _ROW_IN_MESSAGE.sub("this row", _ROW_LABEL.sub("", reason))
             user = (names or {}).get(exc.argument)
             if user and reason.startswith(exc.argument):
                 reason = user + reason[len(exc.argument) :]

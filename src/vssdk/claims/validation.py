@@ -153,6 +153,12 @@ def _card_codes(
     return rate
 
 
+def _not_in_list(field: str, value: str) -> str:
+    """The message for a code outside its list: the value and the allowed codes."""
+    codes = code_list(field)
+    return f"{value!r} is not in the {field} code list; allowed: {', '.join(codes)}"
+
+
 def _summary_rules(s: Summary, issues: _Issues, std_name: str) -> Decimal | None:
     t, r = "XML1", 1
     _required(issues, t, r, s, Summary.required_fields())
@@ -163,10 +169,9 @@ def _summary_rules(s: Summary, issues: _Issues, std_name: str) -> Decimal | None
         issues.add(t, r, "STT", "format.stt", "the summary row is number 1")
     if s.gioi_tinh and s.gioi_tinh not in code_list("GIOI_TINH"):
         issues.add(t, r, "GIOI_TINH", "code.gioi_tinh", "must be 1 (male), 2 (female) or 3")
-    if s.ma_doituong_kcb and s.ma_doituong_kcb not in code_list("MA_DOITUONG_KCB"):
-        issues.add(t, r, "MA_DOITUONG_KCB", "code.ma_doituong_kcb", "not in the QĐ 3276 list")
-    if s.ma_loai_kcb and s.ma_loai_kcb not in code_list("MA_LOAI_KCB"):
-        issues.add(t, r, "MA_LOAI_KCB", "code.ma_loai_kcb", "not in the MA_LOAI_KCB list")
+    for field, value in (("MA_DOITUONG_KCB", s.ma_doituong_kcb), ("MA_LOAI_KCB", s.ma_loai_kcb)):
+        if value and value not in code_list(field):
+            issues.add(t, r, field, f"code.{field.lower()}", _not_in_list(field, value))
     _facility(issues, t, r, "MA_CSKCB", s.ma_cskcb)
     for code in s.ma_dkbd:
         _facility(issues, t, r, "MA_DKBD", code)
