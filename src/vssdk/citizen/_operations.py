@@ -18,6 +18,7 @@ from vssdk.citizen._checks import (
     check_money,
     check_opt_enum,
 )
+from vssdk.citizen.certificates import MyCertificateBenefit, MyMedicalDocument
 from vssdk.citizen.models import (
     Application,
     ApplicationProcedure,
@@ -458,3 +459,32 @@ __all__ = [
     "mark_notification_read",
     "reissue_card",
 ]
+
+
+@paged_operation(
+    "listMyMedicalDocuments",
+    "/me/medical-documents",
+    item=MyMedicalDocument,
+    principal="citizen",
+    scope="citizen.read",
+    identity_level=2,
+)
+def list_medical_documents(*, type: str | None = None, limit: int | None = None) -> Call:
+    """Certificates hospitals issued about me (sick leave, birth of my child, discharge ...)."""
+    kinds = ("sick_leave", "pregnancy_rest", "discharge", "birth", "death", "driver_health")
+    if type is not None and type not in kinds:
+        raise InvalidArgument("type", f"one of {', '.join(kinds)}", value=type)
+    return Call(query={"type": type, "limit": limit})
+
+
+@paged_operation(
+    "listMyCertificateBenefits",
+    "/me/certificate-benefits",
+    item=MyCertificateBenefit,
+    principal="citizen",
+    scope="citizen.read",
+    identity_level=2,
+)
+def list_certificate_benefits(*, limit: int | None = None) -> Call:
+    """Sickness, maternity and convalescence benefits claimed for me, with BHXH's answer."""
+    return Call(query={"limit": limit})

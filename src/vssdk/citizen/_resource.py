@@ -29,6 +29,8 @@ class Citizen(SyncArea):
     claim_unemployment_benefit = ops.claim_unemployment_benefit.sync
     application = ops.get_application.sync
     applications = ops.list_applications.sync
+    medical_documents = ops.list_medical_documents.sync
+    certificate_benefits = ops.list_certificate_benefits.sync
     notifications = filings.list_notifications.sync
     mark_notification_read = filings.mark_notification_read.sync
     contributions = filings.list_contributions.sync
@@ -62,6 +64,8 @@ class AsyncCitizen(AsyncArea):
     claim_unemployment_benefit = ops.claim_unemployment_benefit.aio
     application = ops.get_application.aio
     applications = ops.list_applications.aio
+    medical_documents = ops.list_medical_documents.aio
+    certificate_benefits = ops.list_certificate_benefits.aio
     notifications = filings.list_notifications.aio
     mark_notification_read = filings.mark_notification_read.aio
     contributions = filings.list_contributions.aio

@@ -17,6 +17,7 @@ HANDLER_MODULES: tuple[str, ...] = (
     "vssdk_sandbox.handlers.medical.wire",
     "vssdk_sandbox.handlers.medical.links",
     "vssdk_sandbox.handlers.medical.settlements",
+    "vssdk_sandbox.handlers.medical.me",
     "vssdk_sandbox.handlers.citizen",
     "vssdk_sandbox.handlers.benefits",
     "vssdk_sandbox.handlers.declarations",
