@@ -21,6 +21,8 @@ from vssdk.declarations.codes import (
     PaymentMode,
     PlanCode,
     Relationship,
+    UnitKind,
+    UnitPaymentMode,
     VoluntaryPlanCode,
     WireSex,
 )
@@ -91,6 +93,8 @@ PRECISION = _enum(DatePrecision)
 RELATION = _enum(Relationship)
 CONTRACT = _enum(ContractType)
 MODE = _enum(PaymentMode)
+UNIT_KIND = _enum(UnitKind)
+UNIT_MODE = _enum(UnitPaymentMode)
 
 
 @attrs.frozen(slots=True)
@@ -203,4 +207,24 @@ REGISTRATION = (  # all vssdk names: the registration form's XML was not found
     _f("start_date", "ngayBatDau", DATE, required=True),
     _f("kind", "loaiDangKy", required=True),
     _f("ivan_code", "maIVAN"),
+)
+
+TK3 = (  # tenDonVi, maSoThue, diaChi as in the portal's unit profile; the rest vssdk names
+    _f("kind", "loaiKeKhai", required=True),  # vssdk
+    _f("unit_code", "maDonVi"),
+    _f("name", "tenDonVi", required=True),
+    _f("tax_code", "maSoThue", required=True),
+    _f("unit_kind", "loaiHinhDonVi", UNIT_KIND, required=True),  # vssdk
+    _f("address", "diaChi", required=True),
+    _f("agency_code", "maCoQuan", required=True),
+    _f("region", "maVungLTT", INT, required=True),
+    _f("contact_name", "nguoiLienHe", required=True),  # vssdk
+    _f("phone", "soDienThoai", required=True),
+    _f("email", "email", required=True),
+    _f("business_licence", "soGiayPhep", required=True),  # vssdk
+    _f("licence_issued_on", "ngayCapGiayPhep", DATE, required=True),  # vssdk
+    _f("payment_mode", "phuongThucDong", UNIT_MODE, required=True),  # vssdk
+    _f("pays_by_product", "traLuongTheoSanPham", BOOL, required=True),  # vssdk
+    _f("change_request", "noiDungThayDoi"),  # vssdk
+    _f("declared_on", "ngayKeKhai", DATE, required=True),  # vssdk
 )

@@ -199,3 +199,25 @@ class WireSex(enum.StrEnum):
 
     MALE = "1"
     FEMALE = "2"
+
+
+class UnitKind(enum.StrEnum):
+    """TK3-TS ``loaiHinhDonVi``: the kind of unit. The real code list is not public; these are
+    vssdk's codes (docs/declarations-notes.md)."""
+
+    STATE_AGENCY = "HCSN"  # cơ quan nhà nước, đơn vị sự nghiệp công lập
+    STATE_ENTERPRISE = "DNNN"  # doanh nghiệp nhà nước
+    FOREIGN_INVESTED = "FDI"  # doanh nghiệp có vốn đầu tư nước ngoài
+    PRIVATE_ENTERPRISE = "DN"  # doanh nghiệp ngoài nhà nước
+    COOPERATIVE = "HTX"  # hợp tác xã, liên hiệp hợp tác xã
+    BUSINESS_HOUSEHOLD = "HKD"  # hộ kinh doanh
+    OTHER = "KHAC"
+
+
+class UnitPaymentMode(enum.StrEnum):
+    """TK3-TS ``phuongThucDong``: how often the unit pays. Quarterly and half-yearly are only for
+    units in agriculture, forestry, fishery or salt production paying wages by product."""
+
+    MONTHLY = "1"
+    QUARTERLY = "3"
+    HALF_YEARLY = "6"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from vssdk.declarations._month import Month
-from vssdk.declarations.forms import D02LT, D03TS, D05TS, ETransactionRegistration, Form
+from vssdk.declarations.forms import D02LT, D03TS, D05TS, TK3TS, ETransactionRegistration, Form
 from vssdk.declarations.signing import SigningKey, sign_form
 from vssdk.declarations.validation import check
 from vssdk.errors import InvalidArgument
@@ -43,14 +43,17 @@ class Dossier:
         violations), sign each with ``key``, and bundle them.
 
         The unit, period and procedure code come from the first list form (D02-LT, D03-TS,
-        D05-TS) unless given; a dossier of only TK1-TS needs ``unit_code`` and ``period``.
+        D05-TS) unless given; a dossier of only TK1-TS needs ``unit_code`` and ``period``, one of
+        only a TK3-TS change or DK-GD takes the unit from the form and needs ``period``.
         """
         if not forms:
             raise InvalidArgument("forms", "give at least one form")
         for form in forms:
             check(form)
         lists = [f for f in forms if isinstance(f, D02LT | D03TS | D05TS)]
-        registrations = [f for f in forms if isinstance(f, ETransactionRegistration)]
+        registrations = [
+            f for f in forms if isinstance(f, ETransactionRegistration | TK3TS) and f.unit_code
+        ]
         unit = unit_code or (
             lists[0].employer.unit_code
             if lists

@@ -1,4 +1,4 @@
-"""Typed employer forms: D02-LT, TK1-TS, D03-TS, D05-TS and the e-transaction registration.
+"""Typed employer forms: D02-LT, TK1-TS, TK3-TS, D03-TS, D05-TS, the e-transaction registration.
 
 Every form is a frozen, slotted attrs class. Construction checks only *types* (money is ``int``
 VND, never ``float``; months are :class:`Month`); BHXH's business rules are checked by
@@ -20,6 +20,8 @@ from vssdk.declarations.codes import (
     PaymentMode,
     PlanCode,
     Relationship,
+    UnitKind,
+    UnitPaymentMode,
     VoluntaryPlanCode,
     WireSex,
 )
@@ -30,6 +32,7 @@ __all__ = [
     "D03TS",
     "D05TS",
     "TK1TS",
+    "TK3TS",
     "D02Row",
     "D03Row",
     "D05Row",
@@ -296,5 +299,38 @@ class ETransactionRegistration:
     address: str | None = attrs.field(default=None, validator=_opt_str)
 
 
-Form = D02LT | TK1TS | D03TS | D05TS | ETransactionRegistration
+@attrs.frozen(slots=True, kw_only=True)
+class TK3TS:
+    """TK3-TS: the unit's own declaration — its first registration (``kind`` ``"1"``) or a change
+    of its details (``"2"``, naming its ``unit_code`` and what changed in ``change_request``).
+
+    ``region`` is the regional-minimum-wage region (1-4) of the place of work; ``payment_mode``
+    how often the unit pays (quarterly or half-yearly only with ``pays_by_product``).
+    """
+
+    form_code: ClassVar[str] = "TK3-TS"
+    procedure_code: ClassVar[str] = "604"
+
+    kind: str = attrs.field(validator=_str)
+    name: str = attrs.field(validator=_str)
+    tax_code: str = attrs.field(validator=_str)
+    unit_kind: UnitKind = attrs.field(validator=_instance(UnitKind))
+    address: str = attrs.field(validator=_str)
+    agency_code: str = attrs.field(validator=_str)
+    region: int = attrs.field(validator=_instance(int))
+    contact_name: str = attrs.field(validator=_str)
+    phone: str = attrs.field(validator=_str)
+    email: str = attrs.field(validator=_str)
+    business_licence: str = attrs.field(validator=_str)
+    licence_issued_on: dt.date = attrs.field(validator=_date)
+    declared_on: dt.date = attrs.field(validator=_date)
+    payment_mode: UnitPaymentMode = attrs.field(
+        default=UnitPaymentMode.MONTHLY, validator=_instance(UnitPaymentMode)
+    )
+    pays_by_product: bool = attrs.field(default=False, validator=_bool)
+    unit_code: str | None = attrs.field(default=None, validator=_opt_str)
+    change_request: str | None = attrs.field(default=None, validator=_opt_str)
+
+
+Form = D02LT | TK1TS | TK3TS | D03TS | D05TS | ETransactionRegistration
 """Any form this package models."""

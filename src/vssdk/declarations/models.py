@@ -11,6 +11,7 @@ import enum
 import attrs
 
 from vssdk._core.model import Model
+from vssdk.declarations.codes import UnitPaymentMode
 
 __all__ = [
     "ContributionNotice",
@@ -34,6 +35,7 @@ class FormCode(enum.StrEnum):
 
     D02_LT = "D02-LT"
     TK1_TS = "TK1-TS"
+    TK3_TS = "TK3-TS"
     D03_TS = "D03-TS"
     D05_TS = "D05-TS"
     DK_GD = "DK-GD"
@@ -74,6 +76,8 @@ class EmployerProfile(Model):
     agency_code: str
     tax_code: str | None = None
     province_code: str | None = None
+    address: str | None = None
+    payment_mode: UnitPaymentMode | None = None
 
 
 @attrs.frozen(slots=True)

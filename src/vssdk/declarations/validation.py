@@ -23,6 +23,7 @@ from vssdk.declarations.codes import (
     ChangeKind,
     PaymentMode,
     Relationship,
+    UnitPaymentMode,
     plan_rule,
     voluntary_plan_rule,
 )
@@ -32,6 +33,7 @@ from vssdk.declarations.forms import (
     D03TS,
     D05TS,
     TK1TS,
+    TK3TS,
     D02Row,
     D05Row,
     Employer,
@@ -61,6 +63,8 @@ def validate(form: Form) -> tuple[Violation, ...]:
         _d03(out, form)
     elif isinstance(form, D05TS):
         _d05(out, form)
+    elif isinstance(form, TK3TS):
+        _tk3(out, form)
     elif isinstance(form, ETransactionRegistration):
         _registration(out, form)
     else:
@@ -336,4 +340,54 @@ def _registration(out: Collector, form: ETransactionRegistration) -> None:
             "start_date",
             "start_date.outside_certificate",
             "transactions must start while the certificate is valid",
+        )
+
+
+# --- TK3-TS -----------------------------------------------------------------------------------
+
+
+def _tk3(out: Collector, form: TK3TS) -> None:
+    if form.kind not in (RegistrationKind.NEW, RegistrationKind.CHANGE):
+        out.add(None, "kind", "kind.unknown", "must be 1 (first registration) or 2 (change)")
+    if form.kind == RegistrationKind.CHANGE and form.unit_code is None:
+        out.add(None, "unit_code", "unit_code.required", "a change names the unit's code")
+    if form.kind == RegistrationKind.CHANGE and not (form.change_request or "").strip():
+        out.add(None, "change_request", "change_request.required", "say what changes")
+    if form.kind == RegistrationKind.NEW and form.unit_code is not None:
+        out.add(None, "unit_code", "unit_code.assigned_by_bhxh", "a new unit gets its code")
+    check_employer(
+        out,
+        Employer(
+            unit_code=form.unit_code or "NEW",
+            name=form.name,
+            agency_code=form.agency_code,
+            region=form.region,
+            tax_code=form.tax_code,
+        ),
+        prefix="",
+    )
+    if not form.address.strip():
+        out.add(None, "address", "address.required", "must not be blank")
+    if not form.contact_name.strip():
+        out.add(None, "contact_name", "contact_name.required", "must not be blank")
+    if not _EMAIL.fullmatch(form.email):
+        out.add(None, "email", "email.format", "not an e-mail address")
+    if not _PHONE.fullmatch(form.phone):
+        out.add(None, "phone", "phone.format", "must be 9-12 digits, optionally after '+'")
+    if not form.business_licence.strip():
+        out.add(None, "business_licence", "business_licence.required", "must not be blank")
+    if form.licence_issued_on > form.declared_on:
+        out.add(
+            None,
+            "licence_issued_on",
+            "dates.licence_future",
+            "the licence is dated after the declaration",
+        )
+    if form.payment_mode is not UnitPaymentMode.MONTHLY and not form.pays_by_product:
+        out.add(
+            None,
+            "payment_mode",
+            "payment_mode.monthly_only",
+            "quarterly or half-yearly payment is only for units in agriculture, forestry, "
+            "fishery or salt production paying wages by product",
         )

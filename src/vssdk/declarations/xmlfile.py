@@ -21,6 +21,7 @@ from vssdk.declarations.forms import (
     D03TS,
     D05TS,
     TK1TS,
+    TK3TS,
     D02Row,
     D03Row,
     D05Row,
@@ -64,6 +65,8 @@ def form_to_element(form: Form) -> etree._Element:
         for index, member in enumerate(form.members, start=1):
             item = etree.SubElement(members, "ThanhVien", stt=str(index))
             _fields(item, member, lay.MEMBER, f"listThanhVien/ThanhVien[{index}]")
+    elif isinstance(form, TK3TS):
+        _fields(etree.SubElement(root, "DonViThamGia"), form, lay.TK3, "DonViThamGia")
     elif isinstance(form, ETransactionRegistration):
         _fields(etree.SubElement(root, "DangKy"), form, lay.REGISTRATION, "DangKy")
     else:
@@ -158,6 +161,11 @@ def form_from_element(root: etree._Element) -> Form:
             members=tuple(_build(HouseholdMember, p, **m) for p, m in members),
         )
         return tk1
+    if code == "TK3-TS":
+        _only(root, children, {"DonViThamGia"}, "ToKhai")
+        values = _read(_need(children, "DonViThamGia", "ToKhai"), lay.TK3, "DonViThamGia")
+        tk3: TK3TS = _build(TK3TS, "DonViThamGia", **values)
+        return tk3
     if code == "DK-GD":
         _only(root, children, {"DangKy"}, "ToKhai")
         values = _read(_need(children, "DangKy", "ToKhai"), lay.REGISTRATION, "DangKy")

@@ -38,7 +38,15 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from vssdk.contract import mask
-from vssdk.declarations import D02LT, D03TS, D05TS, ETransactionRegistration, Month, validate
+from vssdk.declarations import (
+    D02LT,
+    D03TS,
+    D05TS,
+    TK3TS,
+    ETransactionRegistration,
+    Month,
+    validate,
+)
 from vssdk.declarations.amounts import FUNDS, contributions
 from vssdk.declarations.codes import ChangeKind, plan_rule
 from vssdk.declarations.errors import SignatureInvalid
@@ -60,6 +68,7 @@ _INTERNAL = (
     "agency_code",
     "next_at",
     "registration",
+    "unit_changes",
 )
 _STEPS = (("received", 5 * 60), ("processing", 3600), ("decided", 4 * 3600))
 _BUSY = "declarations.ticking"  # re-entrancy guard: a tick can emit events that tick again
@@ -86,7 +95,16 @@ def _employer(ctx: Ctx) -> dict[str, Any]:
 @handles("getEmployerProfile")
 def get_employer(ctx: Ctx) -> dict[str, Any]:
     doc = _employer(ctx)
-    fields = ("unit_code", "name", "region", "agency_code", "tax_code", "province_code")
+    fields = (
+        "unit_code",
+        "name",
+        "region",
+        "agency_code",
+        "tax_code",
+        "province_code",
+        "address",
+        "payment_mode",
+    )
     return {k: doc[k] for k in fields if doc.get(k) is not None}
 
 
@@ -256,6 +274,16 @@ def _check_scope(index: int, form: Form, unit: str, period: Month) -> None:
             raise _unprocessable(path, "file is for another period", "file.period", "period")
     elif isinstance(form, ETransactionRegistration) and form.unit_code != unit:
         raise _unprocessable(path, "file is for another unit", "file.unit", "unit mismatch")
+    elif isinstance(form, TK3TS) and form.kind == "1":
+        raise _unprocessable(
+            path,
+            "the unit is already registered: a first registration (kind 1) is for a unit "
+            "without a code; file a change (kind 2)",
+            "file.unit_registered",
+            "unit already registered",
+        )
+    elif isinstance(form, TK3TS) and form.unit_code != unit:
+        raise _unprocessable(path, "file is for another unit", "file.unit", "unit mismatch")
 
 
 def _rows(form: Form) -> int:
@@ -349,6 +377,7 @@ def submit(ctx: Ctx) -> Reply:
         "outcome": errors,
         "notice": None if errors else _notice_data(forms),
         "registration": registration,
+        "unit_changes": _unit_changes(forms),
         "next_at": (now + dt.timedelta(seconds=_STEPS[0][1])).isoformat(),
     }
     ctx.store.put(DOSSIERS, dossier_id, doc)
@@ -492,6 +521,7 @@ def _advance(box: Sandbox, doc: dict[str, Any], at: dt.datetime) -> tuple[str, d
         else:
             doc["status"] = "accepted"
             _apply_registration(box, doc)
+            _apply_unit_changes(box, doc)
             if doc.get("notice") is not None:
                 doc["documents"] = [
                     {
@@ -504,6 +534,29 @@ def _advance(box: Sandbox, doc: dict[str, Any], at: dt.datetime) -> tuple[str, d
     doc["status_history"].append({"status": doc["status"], "at": at.isoformat()})
     data = {"dossier_id": doc["id"], "unit_code": doc["unit_code"], "status": doc["status"]}
     return event, data
+
+
+def _unit_changes(forms: list[Form]) -> dict[str, Any] | None:
+    """What an accepted TK3-TS changes in the unit's profile."""
+    for form in forms:
+        if isinstance(form, TK3TS):
+            return {
+                "name": form.name,
+                "tax_code": form.tax_code,
+                "address": form.address,
+                "region": form.region,
+                "payment_mode": form.payment_mode.value,
+                "phone": form.phone,
+                "email": form.email,
+            }
+    return None
+
+
+def _apply_unit_changes(box: Sandbox, doc: dict[str, Any]) -> None:
+    changes = doc.get("unit_changes")
+    employer = box.store.get("employers", doc["unit_code"])
+    if changes and employer is not None:
+        box.store.put("employers", doc["unit_code"], {**employer, **changes})
 
 
 def _apply_registration(box: Sandbox, doc: dict[str, Any]) -> None:
