@@ -144,3 +144,12 @@ def test_async_send_wire(make_aclient: Any) -> None:
             return str(reply.MaKetQua)
 
     assert run(go()) == "200"
+
+
+def test_each_step_emits_an_event_for_the_issuer(wire: vssdk.Client, sandbox: Sandbox) -> None:
+    wire.medical.send_wire([sick_leave("CT07-E-1"), sick_leave("CT07-E-2")], facility_code="79001")
+    events = [e for e in sandbox.store.find("events") if e["type"] == "medical_document.received"]
+    assert [(e["owner"], e["data"]["document_number"]) for e in events] == [
+        ("79001_BV", "CT07-E-1"),
+        ("79001_BV", "CT07-E-2"),
+    ]
