@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 import pytest
@@ -64,3 +65,16 @@ def test_facilities_that_may_issue_sick_leave_certificates(client: vssdk.Client)
     with pytest.raises(InvalidArgument) as info:
         client.lookups.facilities(sick_leave_certificates="yes")  # type: ignore[arg-type]
     assert info.value.argument == "sick_leave_certificates"
+
+
+def test_every_catalogued_method_exists_on_both_clients(client: vssdk.Client) -> None:
+    from vssdk._areas import AREAS
+
+    methods = {m for p in client.lookups.procedures() for m in p.sdk_methods}
+    assert len(methods) >= 15
+    areas = {a.name: a for a in AREAS}
+    for dotted in sorted(methods):
+        _, area, name = dotted.split(".")
+        assert callable(getattr(getattr(client, area), name, None)), dotted
+        module = importlib.import_module(areas[area].resource_module)
+        assert hasattr(getattr(module, areas[area].async_class), name), f"async {dotted}"
