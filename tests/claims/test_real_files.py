@@ -20,6 +20,7 @@ from vssdk.claims import (
     RawTable,
     Summary,
     Table,
+    TableRow,
     parse_table,
     read_dossier,
     table_to_xml,
@@ -161,3 +162,26 @@ def test_qd4210_file_is_read_with_its_own_field_sets_and_resent_unchanged() -> N
         ClaimDossier.from_envelope(corpus.QD4210_FILE)
     assert info.value.argument == "standard"
     assert isinstance(read_dossier(corpus.QUIRKS[0].data), ClaimDossier)
+
+
+def test_formats_the_standard_states_are_checked_in_other_tables() -> None:
+    base = factory.dossier()
+    link = base.summary.ma_lk
+    bad = Table("XML14", [TableRow("XML14", {
+        "MA_LK": link, "NGAY_HEN_KL": "2026-12-01", "MA_THE_BHYT": "DN40101234",
+        "MA_CSKCB": "1001", "MA_BENH_CHINH": "J1", "NGAY_RA": "20261123", "SO_GIAYHEN_KL": "1",
+    })])  # fmt: skip
+    found = {
+        (i.path, i.rule, i.severity) for i in attrs.evolve(base, other_tables=[bad]).validate()
+    }
+    assert ("XML14[1].NGAY_HEN_KL", "format.date", "error") in found
+    assert ("XML14[1].MA_THE_BHYT", "format.card_code", "error") in found
+    assert ("XML14[1].MA_CSKCB", "format.facility_code", "error") in found
+    assert ("XML14[1].MA_BENH_CHINH", "format.icd10", "error") in found
+    assert not any(p == "XML14[1].NGAY_RA" for p, _, _ in found)
+    good = Table("XML14", [TableRow("XML14", {
+        "MA_LK": link, "NGAY_HEN_KL": "20261201", "MA_THE_BHYT": "DN2010123456789",
+        "MA_BENH_CHINH": "K77*", "NGAY_CT": "202611230900",
+    })])  # fmt: skip
+    issues = attrs.evolve(base, other_tables=[good]).validate()
+    assert [(i.path, i.severity) for i in issues] == [("XML14[1].MA_THE_BHYT", "warning")]

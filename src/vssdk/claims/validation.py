@@ -377,7 +377,8 @@ def validate_tables(
 ) -> tuple[ClaimIssue, ...]:
     """Rules for the untyped tables (XML0, XML4–XML15): the required columns of the standard
     (``MA_LK``, and ``STT`` in list tables) are not empty, ``MA_LK`` is the summary's, ``STT``
-    runs 1..n, and columns the standard does not list are reported (warning)."""
+    runs 1..n, dates, card, facility and ICD-10 codes have their stated formats, and columns the
+    standard does not list are reported (warning)."""
     issues = _Issues()
     std = standard(standard_name)
     for name, rows in tables:
@@ -396,7 +397,49 @@ def validate_tables(
             stt = values.get("STT", "").strip()
             if "STT" in spec.fields and stt and stt != str(row):
                 issues.add(name, row, "STT", "format.stt", f"must be {row} (rows numbered 1..n)")
+            _column_formats(issues, name, row, values)
     return tuple(issues.items)
+
+
+def _is_date_column(column: str) -> bool:
+    # QĐ 130 names every date column NGAY…/…NGAY (NGAY_KQ, NGAY_HEN_KL, TU_NGAY …); SO_NGAY…
+    # columns are numbers of days.
+    return not column.startswith("SO_") and (column.startswith("NGAY") or column.endswith("NGAY"))
+
+
+def _date_text(text: str) -> bool:
+    if not text.isascii() or not text.isdigit() or len(text) not in (8, 12):
+        return False
+    if text[4:8] in ("0000",) or text[6:8] == "00":  # a year (and month) only, as NGAY_SINH
+        return "00" <= text[4:6] <= "12" and text[8:] in ("", "0000")
+    try:
+        dt.datetime.strptime(text, "%Y%m%d%H%M" if len(text) == 12 else "%Y%m%d")
+    except ValueError:
+        return False
+    return True
+
+
+def _column_formats(issues: _Issues, table: str, row: int, values: dict[str, str]) -> None:
+    """The formats QĐ 130 states for columns shared with XML0–XML3: dates (``yyyyMMdd`` or
+    ``yyyyMMddHHmm``), card codes, facility codes and ICD-10 codes."""
+    for column, raw in values.items():
+        text = raw.strip()
+        if not text:
+            continue
+        if _is_date_column(column) and not _date_text(text):
+            issues.add(
+                table, row, column, "format.date", f"{text!r} is not yyyyMMdd or yyyyMMddHHmm"
+            )
+        elif column == "MA_THE_BHYT":
+            _card_codes(issues, table, row, [c.strip() for c in text.split(";")], None)
+        elif column in ("MA_CSKCB", "MA_CSKCB_DI", "MA_CSKCB_DEN"):
+            _facility(issues, table, row, column, text)
+        elif column in ("MA_BENH_CHINH", "MA_BENH_KT"):
+            for code in (c.strip() for c in text.split(";")):
+                if code and not _ICD10.match(code):
+                    issues.add(
+                        table, row, column, "format.icd10", f"{code!r} is not an ICD-10 code"
+                    )
 
 
 def validate_check_in(rows: Sequence[CheckIn]) -> tuple[ClaimIssue, ...]:
