@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import attrs
+
 import vssdk
 from vssdk.identity.credentials import ClientCredentials
 from vssdk.procedures import InvalidRecord, Newborn, Person, RecordConflict, Residence, Sex
@@ -19,6 +21,7 @@ from vssdk_sandbox import running
 # Documented sandbox fixtures: the Ministry of Justice account and a mother in the population.
 CLIENT_ID, CLIENT_SECRET = "ministry-justice", "sbx-justice-secret"
 MOTHER = Person(full_name="Trần Thị Bình", citizen_id="079190004321")
+BIRTH_CERTIFICATE = "GCS-79001-SBX-0001"
 
 
 def heading(text: str) -> None:
@@ -61,15 +64,31 @@ def main() -> None:
         record: dict[str, Any] = {
             "registration_number": f"KS-{today:%Y%m%d}-000123",
             "registered_on": today,
-            "child": newborn(today, 12, "000123"),
+            "child": newborn(today, 10, "000123"),
             "residence": residence,
             "mother": MOTHER,
+            # the hospital's electronic birth certificate (seeded: issued by hospital 79001)
+            "birth_certificate_number": BIRTH_CERTIFICATE,
         }
         case = client.procedures.submit_birth(**record)
+        print(f"  citing birth certificate {BIRTH_CERTIFICATE}: checked against the child")
         print(
             f"  case {case.id}: {case.status.value}; steps: "
             + ", ".join(f"{s.agency}/{s.action}={s.status}" for s in case.steps)
         )
+
+        heading("The cited birth certificate must name the same child and mother")
+        try:
+            client.procedures.submit_birth(
+                **{
+                    **record,
+                    "registration_number": "KS-MISMATCH-1",
+                    "child": attrs.evolve(record["child"], full_name="Nguyễn Gia Huy"),
+                }
+            )
+        except vssdk.UnprocessableEntityError as err:
+            for field in err.errors:
+                print(f"  422 {field.path} [{field.code}]: {field.message}")
 
         heading("Resending is safe: the same record number returns the same case")
         again = client.procedures.submit_birth(**record)

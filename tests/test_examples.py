@@ -15,6 +15,13 @@ EXPECTED = {
     "his_reception.py": ["REST dialect", "Gateway wire dialect"],
     "his_claim.py": ["XML2[2].THANH_TIEN_BV", "after checks: accepted", "maGiaoDich"],
     "ivan_monthly.py": ["total due each month", "accepted"],
+    "his_certificates.py": ["[days.max_per_certificate]", "v2 replaced", "MaKetQua 200", "MaGD"],
+    "ivan_sickness_claim.py": [
+        "refused [no_certificate]",
+        "Daily amount",
+        "Law 41/2024/QH15",
+        "paid",
+    ],
 }
 
 

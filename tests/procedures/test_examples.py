@@ -19,3 +19,5 @@ def test_example_runs(
     out = capsys.readouterr().out
     assert "webhook  linked_application.submitted" in out
     assert "409" in out or "funeral allowance" in out
+    if name == "ministry_birth_link.py":  # it cites the hospital's birth certificate
+        assert "body.child.full_name [certificate.mismatch]" in out
