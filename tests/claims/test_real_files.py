@@ -21,6 +21,8 @@ from vssdk.claims import (
     Summary,
     Table,
     TableRow,
+    build_envelope,
+    parse_envelope,
     parse_table,
     read_dossier,
     table_to_xml,
@@ -185,3 +187,29 @@ def test_formats_the_standard_states_are_checked_in_other_tables() -> None:
     })])  # fmt: skip
     issues = attrs.evolve(base, other_tables=[good]).validate()
     assert [(i.path, i.severity) for i in issues] == [("XML14[1].MA_THE_BHYT", "warning")]
+
+
+def test_unchanged_tables_are_resent_as_received() -> None:
+    quirk = corpus.QUIRKS[0]
+    env = parse_envelope(quirk.data)
+    d = ClaimDossier.from_envelope(quirk.data)
+    assert d.tables() == sorted(env.files, key=lambda f: int(f[0][3:]))  # BOM, CRLF, xmlns kept
+    changed = attrs.evolve(d, summary=attrs.evolve(d.summary, ma_benh_chinh="J18.0"))
+    written = dict(changed.tables())
+    assert not written["XML1"].startswith(corpus.BOM)  # rewritten from its rows
+    assert b"<MA_BENH_CHINH>J18.0</MA_BENH_CHINH>" in written["XML1"]
+    assert written["XML2"] == env.table("XML2")  # untouched tables stay as received
+    assert all(not data.startswith(corpus.BOM) for _, data in d.fresh().tables())
+
+
+def test_a_signed_table_keeps_its_signature() -> None:
+    base = factory.dossier()
+    signed = (
+        b'<?xml version="1.0" encoding="utf-8"?>\n<CHI_TIEU_GIAYHEN_KHAMLAI><MA_LK>'
+        + base.summary.ma_lk.encode()
+        + b"</MA_LK><SO_GIAYHEN_KL>HK-9</SO_GIAYHEN_KL>"
+        b"<CHUKYDONVI><Signature>c2lnbmF0dXJl</Signature></CHUKYDONVI></CHI_TIEU_GIAYHEN_KHAMLAI>"
+    )
+    files = [*base.tables(), ("XML14", signed)]
+    d = ClaimDossier.from_envelope(build_envelope("01001", files, created=dt.date(2026, 11, 23)))
+    assert dict(d.tables())["XML14"] == signed

@@ -8,7 +8,7 @@ as data), and any table without a shipped field list, or unknown to the standard
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any, Self, cast
 
@@ -22,7 +22,7 @@ from vssdk.claims.envelope import (
 )
 from vssdk.claims.errors import ClaimIssue, InvalidClaim, InvalidClaimXml
 from vssdk.claims.standards import DEFAULT_STANDARD, Standard, standard, standard_for
-from vssdk.claims.tables import CheckIn, DrugLine, ServiceLine, Summary, TableRow
+from vssdk.claims.tables import CheckIn, DrugLine, Row, ServiceLine, Summary, TableRow
 from vssdk.claims.validation import validate_dossier, validate_tables
 from vssdk.claims.xml import parse_table, parse_xml, table_to_xml
 from vssdk.errors import InvalidArgument
@@ -138,6 +138,26 @@ class ClaimDossier:
     standard: str = DEFAULT_STANDARD
     other_tables: tuple[OtherTable, ...] = attrs.field(default=(), converter=_others)
     notes: tuple[ClaimIssue, ...] = attrs.field(default=(), eq=False)
+    received: tuple[tuple[str, str, bytes], ...] = attrs.field(default=(), eq=False, repr=False)
+    """``(table, standard, bytes)`` of each table as read by :meth:`from_envelope`: a table
+    whose rows are unchanged is written back as these bytes (signature, column order and
+    formatting kept); see :meth:`fresh`."""
+
+    def fresh(self) -> Self:
+        """A copy that writes every table from its rows (drops the bytes as read)."""
+        return attrs.evolve(self, received=())
+
+    def _as_received(self, name: str, rows: Sequence[object]) -> bytes | None:
+        for table, std, data in self.received:
+            if table != name or std != self.standard:
+                continue
+            typed = name in ("XML1", "XML2", "XML3")
+            try:
+                again = parse_table(name, data, standard_name=std, typed=typed)
+            except InvalidClaimXml:
+                return None
+            return data if list(again) == list(rows) else None
+        return None
 
     def table(self, name: str) -> Table | RawTable | None:
         """One of ``other_tables`` by name (``XML14`` …), or ``None``."""
@@ -208,15 +228,23 @@ class ClaimDossier:
         return self
 
     def tables(self) -> list[tuple[str, bytes]]:
-        """Every table as ``(name, xml)``, in table order (empty XML2/XML3 left out)."""
+        """Every table as ``(name, xml)``, in table order (empty XML2/XML3 left out). A table
+        read from a file and not changed since is its bytes as read."""
         std = self.standard
-        out = [("XML1", table_to_xml("XML1", [self.summary], standard_name=std))]
+        typed: list[tuple[str, Sequence[Row]]] = [("XML1", [self.summary])]
         if self.drugs:
-            out.append(("XML2", table_to_xml("XML2", self.drugs, standard_name=std)))
+            typed.append(("XML2", self.drugs))
         if self.services:
-            out.append(("XML3", table_to_xml("XML3", self.services, standard_name=std)))
+            typed.append(("XML3", self.services))
+        out = [
+            (name, self._as_received(name, rows) or table_to_xml(name, rows, standard_name=std))
+            for name, rows in typed
+        ]
         for other in self.other_tables:
-            data = other.data if isinstance(other, RawTable) else other.to_xml(std)
+            if isinstance(other, RawTable):
+                data = other.data
+            else:
+                data = self._as_received(other.name, other.rows) or other.to_xml(std)
             out.append((other.name, data))
         return sorted(out, key=lambda item: _order(item[0]))
 
@@ -253,6 +281,7 @@ class ClaimDossier:
                 " vssdk.claims.LegacyDossier.from_envelope",
             )
         name = std.name
+        received = tuple((kind, name, content) for kind, content in env.files)
         seen: set[str] = set()
         typed: dict[str, list[Any]] = {}
         others: list[OtherTable] = []
@@ -293,6 +322,7 @@ class ClaimDossier:
             name,
             tuple(others),
             tuple(notes),
+            received,
         )
 
     @classmethod
