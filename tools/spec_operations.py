@@ -6,7 +6,7 @@ area), ``summary`` (the builder's docstring, first paragraph), ``security`` with
 machine-readable ``x-vss-identity-level``, path and query parameters (query names are read from
 the builder's ``Call(query={...})``; ``cursor``/``limit`` for list operations), the JSON request
 body (``request=``), the success reply (``response=``, or the page of ``item=``), and the standard
-401/403/422 replies.
+400/401/403/404/422 replies.
 
 The hand-written ``spec/src/*.yaml`` keep what code cannot say: schemas, parameter constraints
 (patterns, enums, bounds), examples, descriptions and the other replies. They may still state a
@@ -206,6 +206,8 @@ def operation_skeleton(op: AnyOperation, schemas: dict[str, Any]) -> dict[str, A
         responses["403"] = {"$ref": "#/components/responses/Forbidden"}
     if op.request is not None:
         responses["400"] = {"$ref": "#/components/responses/BadRequest"}
+    if "{" in op.path:
+        responses["404"] = {"$ref": "#/components/responses/NotFound"}
     if parameters or op.request is not None:
         responses["422"] = {"$ref": "#/components/responses/Unprocessable"}
     body["responses"] = responses
