@@ -51,9 +51,9 @@ def test_real_style_file_parses_and_keeps_every_table(quirk: corpus.Quirk) -> No
     if quirk.name in NO_ERRORS:
         assert d.errors() == ()
         assert d.check() is d
-    again = ClaimDossier.from_envelope(d.to_envelope(created=corpus.CREATED))
-    assert again == d
-    assert again.tables() == d.tables()
+    again = ClaimDossier.from_envelope(d.fresh().to_envelope(created=corpus.CREATED))
+    assert again == d  # every value survives a rewrite from the rows
+    assert again.fresh().tables() == d.fresh().tables()
 
 
 @pytest.mark.parametrize(("name", "data", "argument"), corpus.BROKEN, ids=lambda x: str(x)[:20])
