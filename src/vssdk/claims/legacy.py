@@ -36,6 +36,20 @@ class LegacyDossier:
     standard: str
     tables_in_order: tuple[Table | RawTable, ...] = attrs.field(converter=_tables)
     notes: tuple[ClaimIssue, ...] = attrs.field(default=(), eq=False)
+    received: tuple[tuple[str, bytes], ...] = attrs.field(default=(), eq=False, repr=False)
+    """The tables as read: an unchanged table is written back as these bytes."""
+
+    def fresh(self) -> Self:
+        """A copy that writes every table from its rows."""
+        return attrs.evolve(self, received=())
+
+    def _write(self, table: Table) -> bytes:
+        for name, data in self.received:
+            if name == table.name:
+                rows = parse_table(name, data, standard_name=self.standard, typed=False)
+                if list(rows) == list(table.rows):
+                    return data
+        return table.to_xml(self.standard)
 
     def table(self, name: str) -> Table | RawTable | None:
         """One table by name (``XML1`` …), or ``None``."""
@@ -66,9 +80,9 @@ class LegacyDossier:
         return self
 
     def tables(self) -> list[tuple[str, bytes]]:
-        """Every table as ``(name, xml)`` in the order read."""
+        """Every table as ``(name, xml)`` in the order read (unchanged ones as received)."""
         return [
-            (t.name, t.data if isinstance(t, RawTable) else t.to_xml(self.standard))
+            (t.name, t.data if isinstance(t, RawTable) else self._write(t))
             for t in self.tables_in_order
         ]
 
@@ -109,7 +123,7 @@ class LegacyDossier:
                 )
             )  # fmt: skip
             out.append(RawTable(kind, content))
-        return cls(env.facility_code, std.name, tuple(out), tuple(notes))
+        return cls(env.facility_code, std.name, tuple(out), tuple(notes), env.files)
 
     @classmethod
     def from_file(cls, file_b64: str, *, standard_name: str | None = None) -> Self:
