@@ -154,3 +154,17 @@ def list_procedures(
         if not 2 <= len(code) <= 20 or not code.replace("-", "").isalnum():
             raise InvalidArgument("code", "must be a procedure code such as 607")
     return Call(query={"filed_by": filed_by, "code": code, "limit": limit})
+
+
+class LookupsOperations:
+    """The area's methods, for both clients: ``Lookups`` and ``AsyncLookups`` inherit this class,
+    so an operation is listed once, here."""
+
+    __slots__ = ()
+    facilities = list_facilities
+    facility = get_facility
+    si_codes = find_si_codes
+    agencies = list_agencies
+    employers = list_employers
+    collection_agents = list_collection_agents
+    procedures = list_procedures

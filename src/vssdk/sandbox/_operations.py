@@ -32,3 +32,13 @@ def advance_clock(*, seconds: int = 0, minutes: int = 0, hours: int = 0, days: i
     if total <= 0:
         raise InvalidArgument("seconds", "the clock only moves forward: give a positive duration")
     return Call(body=ClockAdvance(seconds=total))
+
+
+class SandboxOperations:
+    """The area's methods, for both clients: ``SandboxAdmin`` and ``AsyncSandboxAdmin`` inherit
+    this class, so an operation is listed once, here."""
+
+    __slots__ = ()
+    status = get_status
+    reset = reset
+    advance_clock = advance_clock
