@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import collections.abc
 import datetime as dt
+import decimal
 import enum
 import functools
 import types
@@ -29,18 +30,24 @@ T = TypeVar("T")
 __all__ = ["Model", "decode_json", "decode_value", "encode_json", "to_builtins", "unknown_fields"]
 
 
-@attrs.frozen(slots=True)
 class Model:
-    """Base of every request and response model (frozen, slotted attrs class)."""
+    """Base of every request and response model (each one a frozen, slotted attrs class).
 
-    _unknown: Mapping[str, Any] = attrs.field(
-        factory=dict, eq=False, repr=False, kw_only=True, alias="_unknown"
-    )
+    Fields the server sent that the model does not declare are kept in the ``_unknown`` slot,
+    which is not an attrs field: set only when there are some, so decoding (msgspec fills the
+    attrs fields) pays nothing for it, and never compared, shown or encoded.
+    """
+
+    __slots__ = ("_unknown",)
+    _unknown: Mapping[str, Any]
+
+
+_NOTHING_UNKNOWN: Mapping[str, Any] = types.MappingProxyType({})
 
 
 def unknown_fields(model: Model) -> Mapping[str, Any]:
     """Fields the server sent that this model does not declare, by name, exactly as sent."""
-    return model._unknown
+    return getattr(model, "_unknown", _NOTHING_UNKNOWN)
 
 
 # --- encoding ---------------------------------------------------------------------------------
@@ -243,6 +250,16 @@ _TzDatetime = typing.Annotated[dt.datetime, msgspec.Meta(tz=True)]
 _SAFE_LEAVES = (str, int, bool, float, type(None), dt.date, dt.datetime, typing.Any)
 
 
+def _is_decimal(tp: Any) -> bool:
+    """``Decimal`` or ``Decimal | None`` (the spec sends these amounts as JSON strings)."""
+    if typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    if typing.get_origin(tp) in (Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return len(args) == 1 and args[0] is decimal.Decimal
+    return tp is decimal.Decimal
+
+
 def _fast_safe(tp: Any, seen: frozenset[Any] = frozenset()) -> bool:
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
@@ -262,7 +279,9 @@ def _fast_safe(tp: Any, seen: frozenset[Any] = frozenset()) -> bool:
             return False  # recursive models: keep to the general path
         hints = typing.get_type_hints(tp, include_extras=True)
         names = [f.name for f in attrs.fields(tp) if f.name != "_unknown"]
-        return all(_fast_safe(hints[n], seen | {tp}) for n in names)
+        # A Decimal field is safe: the shadow accepts it only as a JSON string (see _shadow), and
+        # from a string the direct and the converted decode give the same Decimal.
+        return all(_is_decimal(hints[n]) or _fast_safe(hints[n], seen | {tp}) for n in names)
     return False
 
 
@@ -275,12 +294,15 @@ def _shadow(shape: _Shape) -> Any:
     if kind == "dict":
         return dict[str, _shadow(shape[1])]  # type: ignore[misc]
     _, cls, names, children, stamps = shape
+    hints = typing.get_type_hints(cls, include_extras=True)
     fields: list[tuple[str, Any, Any]] = []
     for name in sorted(names):
         if name in children:
             fields.append((name, _shadow(children[name]) | None, None))
         elif name in stamps:
             fields.append((name, _TzDatetime | None, None))
+        elif _is_decimal(hints[name]):
+            fields.append((name, str | None, None))  # a JSON number: the general path decides
         else:
             fields.append((name, msgspec.Raw, msgspec.Raw(b"null")))
     return msgspec.defstruct(
