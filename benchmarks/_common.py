@@ -30,6 +30,7 @@ _PACKAGES = (
     "pyarrow",
     "pandas",
     "dask",
+    "pyspark",
     "uvicorn",
     "starlette",
     "jsonschema",

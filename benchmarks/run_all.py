@@ -30,6 +30,7 @@ BENCHMARKS = (
     ("bench_declarations.py", ("declarations",)),
     ("bench_import.py", ("import",)),
     ("bench_dask.py", ("dask_scaling",)),
+    ("bench_spark.py", ("spark_scaling",)),
 )
 
 

@@ -1,5 +1,6 @@
-"""vssdk.scale: running the bulk rules on engines that outgrow one machine (Dask; Spark recipe in
-``docs/scale.md``). Needs the ``scale`` extra; nothing here is imported by ``import vssdk``."""
+"""vssdk.scale: the bulk rules on engines that outgrow one machine: :mod:`vssdk.scale.dask`
+(``vssdk[dask]``) and :mod:`vssdk.scale.spark` (``vssdk[spark]``, with Java 17+). Nothing here is
+imported by ``import vssdk``."""
 
 from __future__ import annotations
 
