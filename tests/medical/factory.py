@@ -73,7 +73,6 @@ def all_kinds() -> list[medical.MedicalDocumentSubmission]:
             admitted_on=DAY - dt.timedelta(days=4),
             discharged_on=DAY,
             diagnosis="Viêm ruột thừa cấp",
-            surgery=True,
             rest_from=DAY + dt.timedelta(days=1),
             rest_to=DAY + dt.timedelta(days=7),
             signed_by="BS. Lê Văn Tâm",

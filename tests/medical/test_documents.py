@@ -23,12 +23,12 @@ def test_each_certificate_round_trips_through_its_xml(
     assert medical.document_from_xml(document.type, xml) == document
 
 
-def test_sick_leave_xml_uses_the_xml11_names_and_formats() -> None:
+def test_sick_leave_xml_uses_the_ct07_names_and_formats() -> None:
     xml = medical.document_to_xml(sick_leave()).decode()
-    assert xml.index("<SO_CT>") < xml.index("<SO_SERI>") < xml.index("<TU_NGAY>")
+    assert xml.index("<MA_CT>") < xml.index("<SO_SERI>") < xml.index("<TU_NGAY>")
     assert "<TU_NGAY>20260601</TU_NGAY><DEN_NGAY>20260605</DEN_NGAY>" in xml
-    assert "<SO_NGAY_NGHI>5</SO_NGAY_NGHI>" in xml
-    assert "<GIOI_TINH>1</GIOI_TINH>" in xml
+    assert "<BENH_ICD10_ID>J02.9</BENH_ICD10_ID>" in xml and "<GIOI_TINH>1</GIOI_TINH>" in xml
+    assert "SO_NGAY" not in xml  # CT07 carries the span only; the days are derived when read
 
 
 def test_the_envelope_wraps_each_document_in_base64_twice() -> None:
@@ -53,7 +53,17 @@ def test_birth_certificates_travel_as_hsdlgcs_with_loaihs_61() -> None:
     assert medical.document_spec("death").loai_hs == "60"
     assert medical.document_spec("sick_leave").loai_hs == "39"
     root = base64.b64decode(medical.envelope_to_base64("79001", [birth()], DAY))
-    assert b"<HSDLGCS>" in root and b"<LOAIHOSO>XML9</LOAIHOSO>" in root
+    assert root.startswith(
+        b'<?xml version="1.0" encoding="utf-8"?>\n<HSDLGCS><GIAYCHUNGSINH Id="Id-'
+    )
+    assert b"<NGAY_SINH_CON>20260601000000</NGAY_SINH_CON>" in root and b"<CHUKYDONVI/>" in root
+    assert b"NOIDUNGFILE" not in root  # flat: the certificate itself, not base64
+    envelope = medical.decode_envelope(base64.b64encode(root).decode())
+    [(spec, content)] = envelope.documents()
+    assert spec.type == "birth"
+    assert medical.document_from_xml("birth", content) == birth()
+    with pytest.raises(medical.InvalidMedicalXml, match="one certificate"):
+        medical.envelope_to_xml("79001", [birth(), birth("GCS-T-2")], DAY)
 
 
 def test_one_envelope_holds_one_kind_of_upload() -> None:
@@ -63,7 +73,12 @@ def test_one_envelope_holds_one_kind_of_upload() -> None:
 
 @pytest.mark.parametrize(
     ("payload", "where"),
-    [("not base64!", "fileBase64Str"), (base64.b64encode(b"<a><b></a>").decode(), "fileBase64Str")],
+    [
+        ("not base64!", "fileBase64Str"),
+        (base64.b64encode(b"<a><b></a>").decode(), "fileBase64Str"),
+        (base64.b64encode(b"<OTHER/>").decode(), "fileBase64Str"),
+        (base64.b64encode(b"<HSDLGBT><CHUKYDONVI/></HSDLGBT>").decode(), "HSDLGBT"),
+    ],
 )
 def test_unreadable_envelopes_are_refused_naming_where(payload: str, where: str) -> None:
     with pytest.raises(medical.InvalidMedicalXml) as info:
@@ -164,4 +179,5 @@ def test_field_lists_come_from_data_and_mark_choices() -> None:
     spec = medical.document_spec("sick_leave")
     assert spec.table == "XML11" and spec.form == "CT07"
     chosen = {f.tag for f in spec.fields if f.chosen}
-    assert "HO_TEN" in chosen and "SO_CT" not in chosen
+    assert "NGAY_KCB" in chosen and "MA_CT" not in chosen
+    assert medical.document_spec("death").path == ("GIAYBAOTU",)

@@ -183,14 +183,21 @@ def test_driving_licence_renewal_fit_not_fit_none_found(transport: vssdk.Client)
         full_name="Nguyễn Văn An",
         licence_class="C",
     )
-    assert heavier.result is DriverHealthResult.FIT  # the same health group (2)
+    assert heavier.result is DriverHealthResult.NONE_FOUND  # group 3 needs its own exam
     motorbike = transport.procedures.check_driver_health(
         application_number="GPLX-3",
         citizen_id="079085001234",
         full_name="Nguyễn Văn An",
         licence_class="A",
     )
-    assert motorbike.result is DriverHealthResult.NONE_FOUND and motorbike.certificate is None
+    assert motorbike.result is DriverHealthResult.FIT  # A and B share health group 2
+    light = transport.procedures.check_driver_health(
+        application_number="GPLX-3b",
+        citizen_id="079085001234",
+        full_name="Nguyễn Văn An",
+        licence_class="A1",
+    )
+    assert light.result is DriverHealthResult.NONE_FOUND and light.certificate is None
     unfit = transport.procedures.check_driver_health(
         application_number="GPLX-4",
         citizen_id="001092013579",

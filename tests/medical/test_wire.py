@@ -84,7 +84,9 @@ def test_refusals_answer_maketqua_with_http_200(
 
 
 def test_a_rule_broken_inside_the_file_is_named(wire: vssdk.Client) -> None:
-    xml = medical.document_to_xml(sick_leave()).replace(b"<SO_NGAY_NGHI>5<", b"<SO_NGAY_NGHI>7<")
+    xml = medical.document_to_xml(sick_leave()).replace(
+        b"<DEN_NGAY>20260605<", b"<DEN_NGAY>20260720<"
+    )
     envelope = base64.b64decode(medical.envelope_to_base64("79001", [sick_leave()], DAY))
     inner = base64.b64encode(medical.document_to_xml(sick_leave())).decode()
     envelope = envelope.replace(inner.encode(), base64.b64encode(xml))

@@ -13,6 +13,7 @@ __all__ = [
     "DocumentSpec",
     "FieldSpec",
     "document_spec",
+    "envelope_layout",
     "envelope_of",
     "licence_classes",
     "licence_health_group",
@@ -23,9 +24,11 @@ __all__ = [
 
 @attrs.frozen(slots=True)
 class FieldSpec:
-    """One XML element: its ``tag``, the dotted path it reads in the submission, its format
-    (``text``, ``date`` yyyyMMdd, ``int``, ``bool`` 1/0, ``sex`` 1/2/3) and whether it is
-    required. ``chosen`` marks names vssdk chose where no public text gives one."""
+    """One XML element: its ``tag``, the dotted path it reads in the submission (``$empty``: an
+    element of the form vssdk does not model, written empty; ``$facility``: the facility code),
+    its format (``text``, ``date`` yyyyMMdd, ``datetime12`` yyyyMMddHHmm, ``datetime14``
+    yyyyMMddHHmmss, ``int``, ``bool`` 1/0, ``sex`` 1/2/3) and whether it is required.
+    ``chosen`` marks a mapping vssdk chose where the public text gives only the name."""
 
     tag: str
     source: str
@@ -49,6 +52,10 @@ class DocumentSpec:
     endpoint: str
     implied: tuple[tuple[str, str], ...] = ()
     """Values the form implies without an element (the mother of a birth is female)."""
+    derived: tuple[tuple[str, str, str], ...] = ()
+    """(days field, first day, last day): day counts the form carries only as a span."""
+    layout: str = "list"
+    """``list``: base64 files in DANHSACHHOSO (HSCHUNGTU); ``flat``: one element under the root."""
 
 
 @cache
@@ -83,6 +90,8 @@ def document_spec(kind: str) -> DocumentSpec:
         loai_hs=envelope["loai_hs"],
         endpoint=envelope["endpoint"],
         implied=tuple(sorted(raw.get("implied", {}).items())),
+        derived=tuple((k, v[0], v[1]) for k, v in sorted(raw.get("derived", {}).items())),
+        layout=envelope.get("layout", "list"),
     )
 
 
@@ -90,7 +99,7 @@ def spec_for_form(envelope: str, form: str) -> DocumentSpec | None:
     """The kind sent as ``LOAIHOSO`` ``form`` inside envelope root ``envelope``, if any."""
     for kind in _data()["documents"]:
         spec = document_spec(kind)
-        if spec.envelope == envelope and form in (spec.form, spec.table):
+        if spec.envelope == envelope and form in (spec.form, spec.table, spec.path[0]):
             return spec
     return None
 
@@ -114,8 +123,15 @@ def licence_classes() -> tuple[str, ...]:
 
 
 def licence_health_group(licence_class: str) -> str | None:
-    """The health-standard group of a licence class (``"1"`` motorcycles, ``"2"`` cars ...)."""
+    """The health-standard group of a licence class (TT 36/2024/TT-BYT: ``"1"`` A1 and B1,
+    ``"2"`` A and B, ``"3"`` the heavier classes), or None for an unknown class."""
     for group, classes in _data()["licence_health_groups"].items():
         if group != "source" and licence_class in classes:
             return str(group)
     return None
+
+
+def envelope_layout(root: str) -> str | None:
+    """``list`` or ``flat`` for a known envelope root (``HSCHUNGTU`` → ``list``), else None."""
+    entry = _data()["envelopes"].get(root)
+    return None if entry is None else str(entry.get("layout", "list"))

@@ -1,11 +1,12 @@
-"""Certificates to and from the gateway's XML, and the base64 envelope they travel in.
+"""Certificates to and from the gateway's XML, and the envelope they travel in (PL02, 2025).
 
-A certificate is one XML document (rows as in ``data/documents.json``), base64-encoded into a
-``FILEHOSO`` of an envelope whose root says the kind of upload (``HSDLGCS`` birth certificates,
-``HSDLGBT`` death notices, ``HSCHUNGTU`` the 2025 medical documents); the whole envelope is
-base64-encoded again into the form's ``fileBase64Str``. Dates are ``yyyyMMdd``, sex ``1`` male /
-``2`` female / ``3`` unknown, booleans ``1``/``0``. Parsing refuses DOCTYPE and entities and
-never touches the network.
+``HSCHUNGTU`` (``GuiHoSoChungTu2025``, loaiHs 39) lists files: each certificate's own XML
+document, base64-encoded into a ``FILEHOSO`` with its ``LOAIHOSO`` (CT03, CT06, CT07 ...).
+``HSDLGCS`` / ``HSDLGBT`` (``guiGiayToDienTu``, 61 / 60) hold one ``GIAYCHUNGSINH`` /
+``GIAYBAOTU`` element directly under the root. Every envelope ends with ``CHUKYDONVI`` (the
+facility's signature) and is base64-encoded again into the form's ``fileBase64Str``. Dates are
+``yyyyMMdd`` (or 12 / 14 digits where the form says so), sex ``1``/``2``/``3``, flags ``1``/``0``.
+Parsing refuses DOCTYPE and entities and never touches the network.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import uuid
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,7 +23,7 @@ from lxml import etree
 
 from vssdk._core.model import decode_value, to_builtins
 from vssdk.medical.errors import InvalidMedicalXml
-from vssdk.medical.fields import DocumentSpec, document_spec, spec_for_form
+from vssdk.medical.fields import DocumentSpec, document_spec, envelope_layout, spec_for_form
 from vssdk.medical.models import MedicalDocumentSubmission
 
 __all__ = [
@@ -53,11 +55,14 @@ def _set(doc: dict[str, Any], path: str, value: Any) -> None:
     doc[parts[-1]] = value
 
 
+_DAY_SUFFIX = {"date": "", "datetime12": "0000", "datetime14": "000000"}
+
+
 def _to_wire(value: Any, fmt: str) -> str:
     if value is None:
         return ""
-    if fmt == "date":
-        return dt.date.fromisoformat(str(value)).strftime("%Y%m%d")
+    if fmt in _DAY_SUFFIX:
+        return dt.date.fromisoformat(str(value)).strftime("%Y%m%d") + _DAY_SUFFIX[fmt]
     if fmt == "bool":
         return "1" if value else "0"
     if fmt == "sex":
@@ -67,7 +72,7 @@ def _to_wire(value: Any, fmt: str) -> str:
 
 def _from_wire(text: str, fmt: str, where: str) -> Any:
     try:
-        if fmt == "date":
+        if fmt in _DAY_SUFFIX:
             return dt.datetime.strptime(text[:8], "%Y%m%d").date().isoformat()
         if fmt == "int":
             return int(text)
@@ -80,8 +85,7 @@ def _from_wire(text: str, fmt: str, where: str) -> Any:
     return text
 
 
-def document_to_xml(document: MedicalDocumentSubmission) -> bytes:
-    """The certificate's own XML document (UTF-8), elements in the standard's order."""
+def _element(document: MedicalDocumentSubmission, facility_code: str) -> etree._Element:
     spec = document_spec(document.type)
     doc = to_builtins(document)
     root = etree.Element(spec.path[0])
@@ -89,8 +93,19 @@ def document_to_xml(document: MedicalDocumentSubmission) -> bytes:
     for tag in spec.path[1:]:
         parent = etree.SubElement(parent, tag)
     for field in spec.fields:
-        etree.SubElement(parent, field.tag).text = _to_wire(_get(doc, field.source), field.format)
-    return _DECL + etree.tostring(root, encoding="utf-8")
+        if field.source == "$facility":
+            text = facility_code
+        elif field.source.startswith("$"):
+            text = ""
+        else:
+            text = _to_wire(_get(doc, field.source), field.format)
+        etree.SubElement(parent, field.tag).text = text
+    return root
+
+
+def document_to_xml(document: MedicalDocumentSubmission, *, facility_code: str = "") -> bytes:
+    """The certificate's own XML document (UTF-8), elements in the form's order."""
+    return _DECL + etree.tostring(_element(document, facility_code), encoding="utf-8")
 
 
 def _parse(data: bytes, what: str) -> etree._Element:
@@ -129,8 +144,13 @@ def document_builtins(spec: DocumentSpec, data: bytes) -> dict[str, Any]:
     for field in spec.fields:
         node = row.find(field.tag)
         text = (node.text or "").strip() if node is not None else ""
-        if text and field.source != "reserved":
+        if text and not field.source.startswith("$") and _get(doc, field.source) is None:
             _set(doc, field.source, _from_wire(text, field.format, f"{spec.form}.{field.tag}"))
+    for days, first, last in spec.derived:
+        start, end = _get(doc, first), _get(doc, last)
+        if _get(doc, days) is None and start and end:
+            span = (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1
+            _set(doc, days, span)
     return doc
 
 
@@ -164,10 +184,17 @@ class Envelope:
         return out
 
 
+def _id(documents: Sequence[MedicalDocumentSubmission], facility_code: str) -> str:
+    """A stable ``Id`` (the signature refers to it): the same upload gets the same id."""
+    key = "|".join([facility_code, *(f"{d.type}:{d.document_number}" for d in documents)])
+    return f"Id-{uuid.uuid5(uuid.NAMESPACE_URL, 'vssdk:medical:' + key)}"
+
+
 def envelope_to_xml(
     facility_code: str, documents: Sequence[MedicalDocumentSubmission], created: dt.date
 ) -> bytes:
-    """The envelope for ``documents`` (all of one envelope kind), unsigned (empty CHUKYDONVI)."""
+    """The envelope for ``documents`` (all of one upload kind), with an empty CHUKYDONVI to be
+    signed by the facility. ``HSDLGCS``/``HSDLGBT`` carry exactly one certificate."""
     if not documents:
         raise InvalidMedicalXml("documents", "give at least one certificate")
     specs = [document_spec(d.type) for d in documents]
@@ -175,17 +202,24 @@ def envelope_to_xml(
     if len(roots) != 1:
         raise InvalidMedicalXml("documents", f"certificates of different uploads: {sorted(roots)}")
     root = etree.Element(specs[0].envelope)
-    unit = etree.SubElement(root, "THONGTINDONVI")
-    etree.SubElement(unit, "MACSKCB").text = facility_code
-    info = etree.SubElement(root, "THONGTINHOSO")
-    etree.SubElement(info, "NGAYLAP").text = created.strftime("%Y%m%d")
-    etree.SubElement(info, "SOLUONGHOSO").text = str(len(documents))
-    listing = etree.SubElement(info, "DANHSACHHOSO")
-    for spec, document in zip(specs, documents, strict=True):
-        item = etree.SubElement(etree.SubElement(listing, "HOSO"), "FILEHOSO")
-        etree.SubElement(item, "LOAIHOSO").text = spec.form
-        content = base64.b64encode(document_to_xml(document)).decode("ascii")
-        etree.SubElement(item, "NOIDUNGFILE").text = content
+    if specs[0].layout == "flat":
+        if len(documents) != 1:
+            raise InvalidMedicalXml("documents", f"{specs[0].envelope} carries one certificate")
+        inner = _element(documents[0], facility_code)
+        inner.set("Id", _id(documents, facility_code))
+        root.append(inner)
+    else:
+        unit = etree.SubElement(root, "THONGTINDONVI")
+        etree.SubElement(unit, "MACSKCB").text = facility_code
+        info = etree.SubElement(root, "THONGTINHOSO", Id=_id(documents, facility_code))
+        etree.SubElement(info, "NGAYLAP").text = created.strftime("%Y%m%d")
+        etree.SubElement(info, "SOLUONGHOSO").text = str(len(documents))
+        listing = etree.SubElement(info, "DANHSACHHOSO")
+        for spec, document in zip(specs, documents, strict=True):
+            item = etree.SubElement(etree.SubElement(listing, "HOSO"), "FILEHOSO")
+            etree.SubElement(item, "LOAIHOSO").text = spec.form
+            content = document_to_xml(document, facility_code=facility_code)
+            etree.SubElement(item, "NOIDUNGFILE").text = base64.b64encode(content).decode("ascii")
     etree.SubElement(root, "CHUKYDONVI")
     return _DECL + etree.tostring(root, encoding="utf-8")
 
@@ -205,8 +239,20 @@ def _b64(text: str, what: str) -> bytes:
 
 
 def decode_envelope(file_base64: str) -> Envelope:
-    """Read ``fileBase64Str``: the envelope and its files (each still XML bytes)."""
+    """Read ``fileBase64Str``: the envelope and its certificates (each as XML bytes)."""
     root = _parse(_b64(file_base64, "fileBase64Str"), "fileBase64Str")
+    layout = envelope_layout(str(root.tag))
+    if layout is None:
+        raise InvalidMedicalXml("fileBase64Str", f"unknown envelope root {root.tag}")
+    if layout == "flat":  # HSDLGCS / HSDLGBT: one element under the root
+        inner = [c for c in root if isinstance(c.tag, str) and c.tag != "CHUKYDONVI"]
+        if len(inner) != 1:
+            raise InvalidMedicalXml(str(root.tag), "expected exactly one certificate element")
+        facility = inner[0].findtext("MACSKCB") or root.findtext("THONGTINDONVI/MACSKCB") or ""
+        content = etree.tostring(inner[0], encoding="utf-8")
+        return Envelope(
+            str(root.tag), facility.strip(), "", (EnvelopeFile(str(inner[0].tag), content),)
+        )
     facility = root.findtext("THONGTINDONVI/MACSKCB") or ""
     created = root.findtext("THONGTINHOSO/NGAYLAP") or ""
     files = []

@@ -89,7 +89,7 @@ def _upload(ctx: Ctx, allowed: tuple[str, ...]) -> dict[str, Any]:
         envelope = decode_envelope(form["fileBase64Str"])
         if envelope.root != envelope_of(form["loaiHs"]):
             return _refuse("205", f"fileBase64Str: gốc {envelope.root} không khớp loaiHs")
-        if envelope.facility_code != facility:
+        if envelope.facility_code and envelope.facility_code != facility:
             return _refuse("205", "THONGTINDONVI.MACSKCB khác mã cơ sở gửi")
         bodies = [document_builtins(spec, content) for spec, content in envelope.documents()]
     except InvalidMedicalXml as exc:
