@@ -156,3 +156,21 @@ def devices(*, limit: int | None = None) -> Call:
 def otp_outbox(*, si_code: str | None = None, limit: int | None = None) -> Call:
     """Sandbox only: the OTPs 'sent' so far, newest last (filter by SI code)."""
     return Call(query={"si_code": si_code, "limit": limit})
+
+
+class IdentityOperations:
+    """The area's methods, for both clients: ``Identity`` and ``AsyncIdentity`` inherit this
+    class, so an operation is listed once, here."""
+
+    __slots__ = ()
+    discovery = discovery
+    jwks = jwks
+    authorize_page = authorize_page
+    submit_authorization = submit_authorization
+    token = token
+    revoke = revoke
+    introspect = introspect
+    userinfo = userinfo
+    verify_otp = verify_otp
+    devices = devices
+    otp_outbox = otp_outbox
