@@ -10,7 +10,6 @@ public area packages.
 
 from __future__ import annotations
 
-from vssdk._areas import AREAS
 from vssdk._core.model import to_builtins
 from vssdk._core.operation import AnyOperation, Operation, PagedOperation
 from vssdk._core.problems import PROBLEM_BASE
@@ -18,7 +17,6 @@ from vssdk._core.redact import mask
 from vssdk._core.registry import all_operations
 
 __all__ = [
-    "AREA_PACKAGES",
     "PROBLEM_BASE",
     "AnyOperation",
     "Operation",
@@ -27,7 +25,3 @@ __all__ = [
     "mask",
     "to_builtins",
 ]
-
-AREA_PACKAGES: tuple[str, ...] = tuple(area.package for area in AREAS)
-"""Every service area's package name (``vssdk.<name>``), in spec order; a server implementing the
-spec keeps one handler module per area under the same name."""
