@@ -59,7 +59,7 @@ def main() -> None:
                 employer_name="Công ty TNHH Phần mềm Sandbox",
             )  # fmt: skip
             xml = medical.document_to_xml(sick).decode("utf-8")
-            print("  " + xml[xml.index("<SO_CT>") : xml.index("<DON_VI>")] + " ...")
+            print("  " + xml[xml.index("<MA_CT>") : xml.index("<MA_THE>")] + " ...")
             doc = hospital.medical.submit(FACILITY, sick)
             print(
                 f"  {doc.id}: {doc.status.value}, version {doc.version}, MaGD {doc.transaction_id}"
