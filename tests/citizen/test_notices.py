@@ -122,3 +122,21 @@ def test_inbox_and_contributions_on_the_async_client(
 
     inbox, count = run(go())
     assert len(inbox) == 1 and count > 12
+
+
+def test_household_payment_renews_cards_and_tells_each_member(login: Login) -> None:
+    from tests.citizen._support import DAUGHTER, SPOUSE
+
+    citizen = login(VOLUNTARY).citizen
+    registration = citizen.register_household_hi(
+        [(VOLUNTARY, "Lê Thị Cúc"), (SPOUSE, "Đỗ Văn Hùng")], months=12
+    )
+    payment = citizen.pay(registration.id)
+    done = citizen.complete_payment(payment.id)
+    [paid] = [n for n in citizen.notifications() if n.kind is NotificationKind.PAYMENT_RECEIVED]
+    assert done.receipt_number is not None and done.receipt_number in paid.body
+    renewed = [n for n in citizen.notifications() if n.kind is NotificationKind.CARD_ISSUED]
+    assert len(renewed) == 1 and citizen.card().card_code in renewed[0].body
+    spouse = login(SPOUSE).citizen
+    assert [n.kind for n in spouse.notifications()] == [NotificationKind.CARD_ISSUED]
+    assert list(login(DAUGHTER).citizen.notifications()) == []

@@ -12,6 +12,7 @@ from vssdk_sandbox.handlers.citizen.common import (
     PAYMENTS,
     PEOPLE,
     REGISTRATIONS,
+    notify,
     owned,
     public,
 )
@@ -126,7 +127,35 @@ def complete_payment(ctx: Ctx) -> dict[str, Any]:
         {"payment_id": payment["id"], "registration_id": payment["registration_id"]},
         owner=payment["si_code"],
     )
+    if payment["status"] == "succeeded":
+        _tell_paid(ctx, payment, registration)
     return public(payment, "si_code")
+
+
+def _tell_paid(ctx: Ctx, payment: dict[str, Any], registration: dict[str, Any]) -> None:
+    """A message for the payer: the receipt, and for household HI each member's new card."""
+    amount = f"{payment['amount']:,}".replace(",", ".")
+    notify(
+        ctx.sandbox,
+        payment["si_code"],
+        "payment_received",
+        "Đã nhận tiền đóng",
+        f"BHXH đã nhận {amount} đồng, biên lai {payment['receipt_number']}.",
+        payment["id"],
+    )
+    if registration.get("purpose") != "household_hi":
+        return
+    for line in registration["members"]:
+        card = ctx.store.get(CARDS, line["si_code"]) or {}
+        notify(
+            ctx.sandbox,
+            line["si_code"],
+            "card_issued",
+            "Thẻ BHYT đã được gia hạn",
+            f"Thẻ BHYT {card.get('card_code', '')} có giá trị từ {line['valid_from']} đến "
+            f"{line['valid_to']}.",
+            payment["id"],
+        )
 
 
 @handles("getMyPayment")
