@@ -61,27 +61,30 @@ def signature_of(op: AnyOperation, is_async: bool) -> inspect.Signature:
 
 
 @functools.cache
-def _attribute_name(owner: type[Any], op: AnyOperation) -> str:
-    """The name under which ``owner`` (or a base, such as the area's operations class) lists op."""
-    for klass in owner.__mro__:
-        for name, value in vars(klass).items():
-            if value is op:
-                return name
-    return op.builder.__name__
+def _looks(owner: type[Any], op: AnyOperation, name: str | None) -> tuple[str, str, dict[str, Any]]:
+    """(``__name__``, ``__qualname__``, ``__dict__`` extras) of ``op`` as a method of ``owner``:
+    the name under which the class (or a base, such as the area's operations class) lists it."""
+    if name is None:
+        name = next(
+            (n for klass in owner.__mro__ for n, v in vars(klass).items() if v is op),
+            op.builder.__name__,
+        )
+    is_async = issubclass(owner, AsyncArea)
+    extras = {"__wrapped__": op.builder, "__signature__": signature_of(op, is_async)}
+    return name, f"{owner.__qualname__}.{name}", extras
 
 
 def bind(
     op: AnyOperation, area: SyncArea | AsyncArea, name: str | None = None
 ) -> Callable[..., Any]:
     """``op`` as a method of ``area``: a plain function bound to the area's engine, with the
-    method's name, the builder's docstring and the real signature."""
+    method's name, the builder's docstring and the real signature (``__signature__``; its
+    ``__wrapped__`` is the builder)."""
     engine: Any = area._engine
-    is_async = isinstance(area, AsyncArea)
-    paged = not hasattr(op, "response")
-    invoke = engine.invoke_paged if paged else engine.invoke
+    invoke = engine.invoke if hasattr(op, "response") else engine.invoke_paged
     builder = op.builder
     method: Callable[..., Any]
-    if is_async:
+    if isinstance(area, AsyncArea):
 
         async def method(*args: Any, **kwargs: Any) -> Any:
             return await invoke(op, builder(*args, **kwargs))
@@ -92,13 +95,10 @@ def bind(
             return invoke(op, builder(*args, **kwargs))
 
     owner: Any = type(area)
-    method.__name__ = name or _attribute_name(owner, op)
-    method.__qualname__ = f"{owner.__qualname__}.{method.__name__}"
+    method.__name__, method.__qualname__, extras = _looks(owner, op, name)
     method.__module__ = owner.__module__
     method.__doc__ = builder.__doc__
-    extra: dict[str, Any] = method.__dict__  # what inspect/help read: the builder, the signature
-    extra["__wrapped__"] = builder
-    extra["__signature__"] = signature_of(op, is_async)
+    method.__dict__.update(extras)
     return method
 
 

@@ -96,8 +96,6 @@ class Operation(Generic[P, T]):
     @overload
     def __get__(self, obj: AsyncArea, owner: type[Any]) -> Callable[P, Awaitable[T]]: ...
     def __get__(self, obj: SyncArea | AsyncArea | None, owner: type[Any]) -> Any:
-        from vssdk._core.area import AsyncArea, SyncArea, bind
-
         if not isinstance(obj, SyncArea | AsyncArea):
             return self
         return bind(self, obj)
@@ -143,8 +141,6 @@ class PagedOperation(Generic[P, I]):
     @overload
     def __get__(self, obj: AsyncArea, owner: type[Any]) -> Callable[P, Awaitable[AsyncPage[I]]]: ...
     def __get__(self, obj: SyncArea | AsyncArea | None, owner: type[Any]) -> Any:
-        from vssdk._core.area import AsyncArea, SyncArea, bind
-
         if not isinstance(obj, SyncArea | AsyncArea):
             return self
         return bind(self, obj)
@@ -233,4 +229,4 @@ def paged_operation(
 
 
 # The area bases live with the binding (:mod:`vssdk._core.area`); re-exported for the areas.
-from vssdk._core.area import AsyncArea, SyncArea  # noqa: E402
+from vssdk._core.area import AsyncArea, SyncArea, bind  # noqa: E402
