@@ -1,6 +1,6 @@
 """Element names and text codecs of each form's XML layout (one table per element).
 
-Element names follow the wire names seen in I-VAN/portal code (services.md §5.2); names marked
+Element names follow the wire names seen in I-VAN vendors' and the portal's client code (SECONDARY); names marked
 ``# vssdk`` are this SDK's where no wire name was found. The layout is documented in
 ``docs/declarations.md``.
 """

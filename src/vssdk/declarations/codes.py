@@ -1,6 +1,7 @@
 """Code lists of the employer forms: plan codes (``phuongAn``), contract types, payment modes.
 
-Plan codes are scoped by the portal list they come from (services.md §5.4): list ``082`` for
+Plan codes are scoped by the portal list they come from (the lists as the portal returns them:
+SECONDARY): list ``082`` for
 compulsory-SI rows (D02-LT) and list ``101`` for voluntary-SI and HI-only rows (D05-TS, D03-TS).
 The same two letters can mean different things in the two lists (``DL``, ``GC``, ``GD``), so they
 are two enums. Each code carries the shape BHXH expects of its row (:class:`PlanRule`).

@@ -44,8 +44,8 @@ class FormCode(enum.StrEnum):
 class DossierStatus(enum.StrEnum):
     """Dossier lifecycle: submitted → received → processing → accepted | rejected.
 
-    I-VAN vendor codes (services.md §5.5): submitted 200, processing 201, accepted 202 (result
-    available), rejected 203.
+    I-VAN vendor status codes (one vendor's public code: SECONDARY): submitted 200, processing
+    201, accepted 202 (result available), rejected 203.
     """
 
     SUBMITTED = "submitted"

@@ -1,6 +1,7 @@
 """Seed: a synthetic population (people, households, employers) that every area builds on.
 
-Identifiers follow the real formats (services.md §7): SI code 10 digits; citizen ID 12 digits =
+Identifiers follow the real formats: SI code 10 digits; citizen ID 12 digits (Circular
+59/2021/TT-BCA) =
 3-digit birth-registration province + century/sex digit + 2-digit birth year + 6 digits. All names,
 numbers and addresses are invented.
 """

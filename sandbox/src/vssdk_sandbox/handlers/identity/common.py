@@ -27,8 +27,8 @@ DEVICES = "devices"
 USED_ASSERTIONS = "used_client_assertions"
 SIGNING_KEY = "oauth_signing_key"
 
-CITIZEN_TOKEN_TTL = 1800  # seconds, as in the observed VNeID tokens (services.md §6.2)
-ORG_TOKEN_TTL = 3600  # services.md §8.1
+CITIZEN_TOKEN_TTL = 1800  # seconds, the access-token life observed at the national VNeID SSO
+ORG_TOKEN_TTL = 3600  # seconds, vssdk's choice for organisation tokens
 REFRESH_TTL = 30 * 86400
 CODE_TTL = 60
 OTP_TTL = 300
