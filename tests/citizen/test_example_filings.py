@@ -1,0 +1,31 @@
+"""examples/bhxh_filings.py walks through the citizen filings and the employer's account."""
+
+from __future__ import annotations
+
+import runpy
+from pathlib import Path
+
+import pytest
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "bhxh_filings.py"
+
+
+def test_filings_example_runs_end_to_end(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("VSSDK_BASE_URL", raising=False)
+    runpy.run_path(str(EXAMPLE), run_name="__main__")
+    out = capsys.readouterr().out
+    for expected in (
+        "607        Cấp lại thẻ BHYT do mất, hỏng",
+        "SBX-TTKCB",
+        "1990-07-20 refused: [information_change.population_mismatch]",
+        "609 completed; birth date now 1990-07-12",
+        "608 completed: card DN4797901234568, fee 0 đ",
+        "1. Đủ tuổi nghỉ hưu ngày 10/09/2025",
+        "messages: BHXH đã chi trả; Hồ sơ đã được duyệt",
+        "SI book refused: [si_book.contributions_owed]",
+        "SI book of Hoàng Văn Em confirmed to",
+    ):
+        assert expected in out, expected
+    assert out.count("days late, interest") == 3
