@@ -19,7 +19,7 @@ import pytest
 from tests.cards.conftest import OPERATOR
 from tests.claims import corpus, factory
 from tests.conftest import IN_PROCESS_URL, InProcessHTTP
-from vssdk.claims import CheckIn, CheckInFile, ClaimDossier
+from vssdk.claims import CheckIn, CheckInFile, ClaimDossier, PartialDate
 from vssdk.gateway import GatewayLogin
 from vssdk_sandbox.app import Sandbox
 from vssdk_sandbox.seeds.cards import GATEWAY_PASSWORD, card_fixture
@@ -340,3 +340,25 @@ def test_2026_card_codes_reach_the_gateway(wire: Any, prefix: str) -> None:
         operator_id=OPERATOR["operator_id"],
     )
     assert result.result_code  # an answer from the (simulated) gateway, not a local refusal
+
+
+def test_form_check_in_as_the_python_client(http: httpx.Client) -> None:
+    # Bhyt3176Client: form body with loaiHoSo 0 to checkInKcbQd3176, the XML0 document in base64,
+    # here with a birth year only (yyyy00000000) and the malformed xsi namespace of real exports.
+    row = CheckIn(
+        ma_lk="01001-2026-000301", stt=1, ma_bn="BN301", ho_ten="LÊ VĂN CỤ",
+        ngay_sinh=PartialDate(1938), gioi_tinh="1", ma_doituong_kcb="1.1",
+        ngay_vao=dt.datetime(2026, 11, 23, 7, 0), ma_loai_kcb="01", ma_cskcb="01001",
+    )  # fmt: skip
+    document = (
+        CheckInFile((row,))
+        .to_xml()
+        .replace(b"<CHI_TIEU_TRANG_THAI_KCB>", b"<CHI_TIEU_TRANG_THAI_KCB" + corpus.BAD_XSI + b">")
+    )
+    file_b64 = base64.b64encode(corpus.BOM + document).decode()
+    reply = _ok(
+        http.post(
+            "/api/qd130/checkInKcbQd3176", data=_form(file_b64, kind="0"), headers=_headers(http)
+        )
+    )
+    assert reply["maKetQua"] == "200", reply
