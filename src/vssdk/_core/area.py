@@ -1,11 +1,14 @@
-"""Binding declared operations to a client: the area base classes and the method descriptors.
+"""Binding declared operations to a client: the area base classes and :func:`bind`.
 
-An area class lists its operations with one line each (``facility = ops.get_facility.sync`` on
-the sync class, ``... .aio`` on the async one). On an instance, the descriptor returns a plain
-function bound to the client's engine that looks like a hand-written method at runtime: its
-``__name__``/``__qualname__`` are the attribute's (``Lookups.facility``), its docstring is the
-builder's, and ``inspect.signature``/``help`` show the builder's parameters and the real return
-type (``__signature__``; ``__wrapped__`` is the builder).
+An area lists each operation once, in an operations class in its ``_operations`` module that both
+client classes inherit (``facility = get_facility``): an operation object is a typed descriptor
+(``Operation.__get__``), a function on a :class:`SyncArea` and a coroutine function on an
+:class:`AsyncArea`. Areas not converted yet list it on each client class instead
+(``facility = ops.get_facility.sync`` / ``.aio``, the four descriptors below). Either way the
+bound method looks hand-written at runtime: its ``__name__``/``__qualname__`` are the attribute's
+(``Lookups.facility``), its docstring is the builder's, and ``inspect.signature``/``help`` show
+the builder's parameters and the real return type (``__signature__``; ``__wrapped__`` is the
+builder).
 """
 
 from __future__ import annotations
