@@ -1,9 +1,9 @@
 """What citizens and employers file with BHXH beyond VssID's four services, end to end.
 
 Citizen: the procedure catalogue → a birth-date correction checked against the population
-records (609) → the card exchanged (608) → a pension claim decided with vssdk.benefits (641) →
+records (608) → the card exchanged (610) → a pension claim decided with vssdk.benefits (641) →
 messages in the VssID inbox. Employer (an I-VAN vendor): what a unit owes with the late-payment
-interest (601) → an SI book refused while owed (606) → the back-payment → the SI book closed.
+interest (601) → an SI book refused while owed (chốt sổ) → the back-payment → the SI book closed.
 
 Runs against ``$VSSDK_BASE_URL`` or an embedded sandbox: ``python examples/bhxh_filings.py``.
 The people and units are documented sandbox fixtures (docs/sandbox-citizen.md).
@@ -48,7 +48,7 @@ def catalogue(client: vssdk.Client) -> None:
 
 
 def correction_and_card(client: vssdk.Client) -> None:
-    heading("Correcting the birth date (609), then exchanging the card (608)")
+    heading("Correcting the birth date (608), then exchanging the card (610)")
     user = log_in(client, WORKER_FEMALE)
     evidence = EvidenceDocument(
         EvidenceKind.CITIZEN_ID_CARD, "079190004321", dt.date(2021, 5, 4), "Cục CSQLHC về TTXH"
@@ -93,7 +93,7 @@ def pension(client: vssdk.Client) -> None:
 
 
 def employer(client: vssdk.Client) -> None:
-    heading("Employer: back-payment with interest (601), then the SI book (606)")
+    heading("Employer: back-payment with interest (601), then the SI book (chốt sổ)")
     auth = ClientCredentials("ivan-sbx-basic", "sbx-ivan-secret", base_url=client.base_url)
     vendor = client.with_options(auth=auth)
     quote = vendor.declarations.quote_back_payment("SBX002B")

@@ -16,21 +16,24 @@ from vssdk.lookups import Procedure, ProcedureCodeSource, ProcedureFiler
 def test_catalogue_maps_portal_codes_to_calls(client: vssdk.Client) -> None:
     everything = list(client.lookups.procedures())
     codes = [p.code for p in everything]
-    assert codes[:3] == ["600", "601", "602"] and len(codes) == len(set(codes))
-    reissue = next(p for p in everything if p.code == "607")
-    assert reissue.name_vi == "Cấp lại thẻ BHYT do mất, hỏng"
+    assert codes[:4] == ["600", "601", "602", "602a"] and len(codes) == len(set(codes))
+    reissue = next(p for p in everything if p.code == "612")
+    assert reissue.name_vi == "Cấp lại, đổi thẻ BHYT do mất, hỏng không thay đổi thông tin"
     assert reissue.filed_by == [ProcedureFiler.CITIZEN]
     assert reissue.sdk_methods == ["client.citizen.reissue_card"]
     assert reissue.code_source is ProcedureCodeSource.VENDOR
+    book = next(p for p in everything if p.code == "607")
+    assert book.name_vi == "Cấp lại sổ BHXH không thay đổi thông tin" and book.sdk_methods == []
     chosen = [p for p in everything if p.code_source is ProcedureCodeSource.SANDBOX]
-    assert [p.code for p in chosen] == ["SBX-TTKCB"]
+    assert [p.code for p in chosen] == ["SBX-CHOTSO", "SBX-HOANTRA", "SBX-TTKCB"]
+    assert codes[-3:] == [p.code for p in chosen]  # the sandbox's own codes come last
 
 
 def test_catalogue_filters_by_filer_and_code(client: vssdk.Client) -> None:
     employer = list(client.lookups.procedures(filed_by="employer"))
-    assert {"600", "601", "604", "605", "606"} <= {p.code for p in employer}
+    assert {"600", "601", "604", "SBX-HOANTRA", "SBX-CHOTSO"} <= {p.code for p in employer}
     assert all(ProcedureFiler.EMPLOYER in p.filed_by for p in employer)
-    assert [p.code for p in client.lookups.procedures(code="606")] == ["606"]
+    assert [p.code for p in client.lookups.procedures(code="610")] == ["610"]
     assert list(client.lookups.procedures(code="999")) == []
     page = client.lookups.procedures(limit=4)
     assert len(page.items) == 4 and page.next_cursor is not None

@@ -17,11 +17,11 @@ def test_filings_example_runs_end_to_end(
     runpy.run_path(str(EXAMPLE), run_name="__main__")
     out = capsys.readouterr().out
     for expected in (
-        "607        Cấp lại thẻ BHYT do mất, hỏng",
+        "612        Cấp lại, đổi thẻ BHYT do mất, hỏng",
         "SBX-TTKCB",
         "1990-07-20 refused: [information_change.population_mismatch]",
-        "609 completed; birth date now 1990-07-12",
-        "608 completed: card DN4797901234568, fee 0 đ",
+        "608 completed; birth date now 1990-07-12",
+        "610 completed: card DN4797901234568, fee 0 đ",
         "1. Đủ tuổi nghỉ hưu ngày 10/09/2025",
         "messages: BHXH đã chi trả; Hồ sơ đã được duyệt",
         "SI book refused: [si_book.contributions_owed]",

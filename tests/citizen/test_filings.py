@@ -1,4 +1,4 @@
-"""Card re-issue (607/608), information changes (609), pension (641), survivor benefits (645),
+"""Card re-issue (612) and exchange (610), information changes (608), pension (641), survivor benefits (645),
 occupational injury (644) and direct HI reimbursement: checks on receipt, decisions on the
 sandbox clock with the amounts of vssdk.benefits, and what the decision changes."""
 
@@ -72,7 +72,7 @@ def test_information_change_is_checked_against_the_population_records(login: Log
     assert _rule(info)[1] == "information_change.not_in_population_records"
 
 
-def test_corrected_birth_date_then_card_exchange_608(login: Login, client: vssdk.Client) -> None:
+def test_corrected_birth_date_then_card_exchange_610(login: Login, client: vssdk.Client) -> None:
     user = login(WORKER_FEMALE)
     with pytest.raises(UnprocessableEntityError) as info:
         user.citizen.reissue_card("information_changed")
@@ -80,14 +80,14 @@ def test_corrected_birth_date_then_card_exchange_608(login: Login, client: vssdk
     app = user.citizen.change_information(
         PersonalDetails(birth_date=dt.date(1990, 7, 12)), [ID_CARD]
     )
-    assert app.procedure is ApplicationProcedure.INFORMATION_CHANGE and app.procedure_code == "609"
+    assert app.procedure is ApplicationProcedure.INFORMATION_CHANGE and app.procedure_code == "608"
     with pytest.raises(ConflictError):
         user.citizen.change_information(PersonalDetails(birth_date=dt.date(1990, 7, 12)), [ID_CARD])
     done = _decided(client, user, app)
     assert [h.status.value for h in done.history][-2:] == ["approved", "completed"]
     assert done.status.final and user.citizen.profile().birth_date == dt.date(1990, 7, 12)
     exchange = user.citizen.reissue_card("information_changed")
-    assert exchange.procedure_code == "608"
+    assert exchange.procedure_code == "610"
     card = _decided(client, user, exchange)
     assert card.status is ApplicationStatus.COMPLETED and card.decision is not None
     assert card.decision.fee == 0 and card.decision.card_code == user.citizen.card().card_code
@@ -96,10 +96,10 @@ def test_corrected_birth_date_then_card_exchange_608(login: Login, client: vssdk
     assert {NotificationKind.INFORMATION_UPDATED, NotificationKind.CARD_ISSUED} <= kinds
 
 
-def test_lost_card_reissue_607_and_no_card_404(login: Login, client: vssdk.Client) -> None:
+def test_lost_card_reissue_612_and_no_card_404(login: Login, client: vssdk.Client) -> None:
     user = login(WORKER)
     app = user.citizen.reissue_card("lost", paper_card=True)
-    assert app.procedure_code == "607" and app.contribution_months == 0
+    assert app.procedure_code == "612" and app.contribution_months == 0
     done = _decided(client, user, app)
     assert done.decision is not None and done.decision.fee == 0
     assert user.citizen.card().qr.issued_on == done.decision.decided_on + dt.timedelta(days=1)
@@ -340,6 +340,6 @@ def test_filings_on_the_async_client(
             ]
 
     apps = run(go())
-    assert [a.procedure_code for a in apps] == ["607", "644"]
+    assert [a.procedure_code for a in apps] == ["612", "644"]
     listed = {a.id for a in as_citizen(client, sandbox, WORKER).citizen.applications()}
     assert {a.id for a in apps} <= listed

@@ -1,5 +1,5 @@
 """The unit's contribution account: back-payment with late-payment interest (601), refunds of
-contributions paid twice (605), closing an employee's SI book (606), refused while owed."""
+contributions paid twice, closing an employee's SI book, refused while owed."""
 
 from __future__ import annotations
 
@@ -132,7 +132,7 @@ def test_paying_back_credits_the_months_and_tells_the_employees(
         vendor.declarations.pay_back_payment(OWING, 1)  # nothing owed now
 
 
-# --- SI book (606) ------------------------------------------------------------------------------
+# --- SI book (chốt sổ) ------------------------------------------------------------------------
 
 
 def test_si_book_refused_while_contributions_are_owed(
@@ -185,7 +185,7 @@ def test_si_book_for_someone_else_or_in_the_future_is_refused(
         vendor.declarations.si_book_confirmation(PAYING, "sbk_999999")
 
 
-# --- refunds (605) ------------------------------------------------------------------------------
+# --- refunds (hoàn trả) -----------------------------------------------------------------------
 
 
 def test_refund_of_a_double_payment_is_decided_then_paid(

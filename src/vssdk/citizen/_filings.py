@@ -119,8 +119,8 @@ def reissue_card(
     paper_card: bool = False,
     idempotency_key: str | None = None,
 ) -> Call:
-    """Ask for the HI card to be re-issued (``lost``/``damaged``, procedure 607) or exchanged
-    after a change of details (``information_changed``, 608); returns the dossier.
+    """Ask for the HI card to be re-issued (``lost``/``damaged``, procedure 612) or exchanged
+    after a change of details (``information_changed``, 610); returns the dossier.
 
     The decision carries the card code and the fee (0: the law sets none today). An exchange
     needs details that differ from the card's, e.g. after :meth:`change_information`.
@@ -182,7 +182,8 @@ def change_information(
     *,
     idempotency_key: str | None = None,
 ) -> Call:
-    """Correct personal information (procedure 609); every change must agree with the national
+    """Correct personal information (procedure 608, the SI book re-issued with the corrected
+    details); every change must agree with the national
     population records (a 422 names the field that does not). Returns the dossier."""
     body = InformationChangeRequest(changes=_details(changes), evidence=_evidence(evidence))
     return Call(body=body, idempotency_key=idempotency_key)

@@ -79,7 +79,7 @@ class ContributionMonth(Model):
 
 
 class CardReissueReason(enum.StrEnum):
-    """Lost or damaged (cấp lại, procedure 607) or details changed (đổi thẻ, 608)."""
+    """Lost or damaged (cấp lại, procedure 612) or details changed (đổi thẻ, 610)."""
 
     LOST = "lost"
     DAMAGED = "damaged"

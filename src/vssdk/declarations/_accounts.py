@@ -1,5 +1,5 @@
 """Operations on the unit's contribution account: back-payment with interest (601), refunds
-(605) and closing an employee's SI book (606)."""
+and closing an employee's SI book."""
 
 from __future__ import annotations
 
@@ -134,7 +134,7 @@ def request_refund(
     *,
     idempotency_key: str | None = None,
 ) -> Call:
-    """Ask for contributions paid twice or wrongly to be refunded (hoàn trả, 605); BHXH checks
+    """Ask for contributions paid twice or wrongly to be refunded (hoàn trả); BHXH checks
     the payment against the unit's account and decides on the clock."""
     try:
         why = RefundReason(reason)
@@ -185,7 +185,7 @@ def confirm_si_book(
     *,
     idempotency_key: str | None = None,
 ) -> Call:
-    """Close and confirm an employee's SI book when the contract ends (chốt sổ, 606).
+    """Close and confirm an employee's SI book when the contract ends (chốt sổ).
 
     Refused (422 ``si_book.contributions_owed``) while the unit owes contributions for a month
     the employee worked: pay them first (:meth:`pay_back_payment`).

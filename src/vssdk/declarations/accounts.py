@@ -1,5 +1,5 @@
-"""Models of the unit's contribution account: back-payment (601), refunds (605) and closing an
-employee's SI book (606)."""
+"""Models of the unit's contribution account: back-payment (601), refunds and closing an
+employee's SI book."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Sandbox handlers of the unit's contribution account: back-payment with interest (601), refunds
-(605) and closing an employee's SI book (606).
+(``SBX-HOANTRA``) and closing an employee's SI book (``SBX-CHOTSO``; no public codes were found).
 
 The account (``employer_accounts``, seeded by ``seeds/citizen_services.py``) holds the month the
 unit has paid through and the payments it made. A month after ``paid_through`` is owed: its

@@ -2,9 +2,10 @@
 
 Each entry maps a procedure code, as the BHXH portal and I-VAN software print it, to its names,
 who files it, its forms and the vssdk calls that file or follow it. ``code_source`` says where the
-code was seen: ``portal`` (the portal's procedure list), ``vendor`` (I-VAN vendor software; the
-meaning is read from the vendor's labels) or ``sandbox`` (no public code was found; the sandbox
-chose one that cannot collide with BHXH's numeric codes). docs/lookups-procedures.md lists them.
+code was seen: ``portal`` (the portal's procedure list), ``vendor`` (software of I-VAN vendors and
+collection agents, several agreeing; the meaning is read from their labels) or ``sandbox`` (no
+public code was found; the sandbox chose one that cannot collide with BHXH's numeric codes).
+docs/citizen.md and docs/declarations.md list them; docs/citizen-notes.md says what rests on what.
 """
 
 from __future__ import annotations
@@ -73,19 +74,19 @@ PROCEDURES: tuple[dict[str, Any], ...] = (
         "legal_basis": "Law 41/2024/QH15 Art 28",
     },
     {
-        "code": "605",
-        "name_vi": "Hoàn trả tiền đã đóng BHXH, BHYT, BHTN",
-        "name_en": "Refund of contributions paid twice or wrongly",
+        "code": "SBX-HOANTRA",
+        "name_vi": "Hoàn trả tiền đã đóng BHXH, BHYT, BHTN của đơn vị",
+        "name_en": "Refund to a unit of contributions paid twice or wrongly",
         "filed_by": ["employer"],
         "forms": [],
         "sdk_methods": [
             "client.declarations.request_refund",
             "client.declarations.refund",
         ],
-        "code_source": "vendor",
+        "code_source": "sandbox",
     },
     {
-        "code": "606",
+        "code": "SBX-CHOTSO",
         "name_vi": "Xác nhận thời gian đóng, chốt sổ BHXH khi chấm dứt hợp đồng",
         "name_en": "Closing and confirming the SI book when employment ends",
         "filed_by": ["employer"],
@@ -94,23 +95,62 @@ PROCEDURES: tuple[dict[str, Any], ...] = (
             "client.declarations.confirm_si_book",
             "client.declarations.si_book_confirmation",
         ],
+        "code_source": "sandbox",
+        "legal_basis": "Labour Code 45/2019/QH14 Art 48(3)",
+    },
+    {
+        "code": "602a",
+        "name_vi": "Hoàn trả tiền đã đóng đối với người tham gia BHXH tự nguyện",
+        "name_en": "Refund of voluntary SI contributions",
+        "filed_by": ["citizen", "agent"],
+        "forms": [],
+        "sdk_methods": [],
         "code_source": "vendor",
-        "legal_basis": "Labour Code 45/2019/QH14 Art 48(3)(a); Law 41/2024/QH15 Art 13",
+    },
+    {
+        "code": "606a",
+        "name_vi": "Hoàn trả tiền đã đóng BHYT hộ gia đình, người được hỗ trợ một phần mức "
+        "đóng, do đóng trùng",
+        "name_en": "Refund of household HI contributions paid twice",
+        "filed_by": ["citizen", "agent"],
+        "forms": [],
+        "sdk_methods": [],
+        "code_source": "vendor",
+    },
+    {
+        "code": "606b",
+        "name_vi": "Hoàn trả tiền đã đóng BHYT hộ gia đình, người được hỗ trợ một phần mức "
+        "đóng, do bị chết",
+        "name_en": "Refund of household HI contributions after the participant's death",
+        "filed_by": ["citizen", "agent"],
+        "forms": [],
+        "sdk_methods": [],
+        "code_source": "vendor",
     },
     {
         "code": "607",
-        "name_vi": "Cấp lại thẻ BHYT do mất, hỏng",
-        "name_en": "Re-issue of a lost or damaged health insurance card",
-        "filed_by": ["citizen"],
+        "name_vi": "Cấp lại sổ BHXH không thay đổi thông tin",
+        "name_en": "Re-issue of the SI book, details unchanged",
+        "filed_by": ["citizen", "employer"],
         "forms": ["TK1-TS"],
-        "sdk_methods": ["client.citizen.reissue_card"],
+        "sdk_methods": [],
         "code_source": "vendor",
-        "legal_basis": "Law on Health Insurance Art 18",
     },
     {
         "code": "608",
-        "name_vi": "Đổi thẻ BHYT do thay đổi thông tin",
-        "name_en": "Exchange of the health insurance card after a change of details",
+        "name_vi": "Cấp lại sổ BHXH do thay đổi thông tin (họ tên, ngày sinh, giới tính, "
+        "số định danh)",
+        "name_en": "Re-issue of the SI book after correcting personal information",
+        "filed_by": ["citizen", "employer"],
+        "forms": ["TK1-TS"],
+        "sdk_methods": ["client.citizen.change_information", "client.declarations.submit"],
+        "code_source": "vendor",
+    },
+    {
+        "code": "610",
+        "name_vi": "Cấp lại, đổi thẻ BHYT do thay đổi thông tin về nhân thân, mã đối tượng, "
+        "mã quyền lợi, mã nơi đối tượng sinh sống",
+        "name_en": "HI card exchanged after a change of personal details or codes",
         "filed_by": ["citizen"],
         "forms": ["TK1-TS"],
         "sdk_methods": ["client.citizen.reissue_card"],
@@ -118,12 +158,23 @@ PROCEDURES: tuple[dict[str, Any], ...] = (
         "legal_basis": "Law on Health Insurance Art 19",
     },
     {
-        "code": "609",
-        "name_vi": "Điều chỉnh thông tin cá nhân của người tham gia",
-        "name_en": "Correcting a participant's personal information",
-        "filed_by": ["citizen", "employer"],
-        "forms": ["TK1-TS"],
-        "sdk_methods": ["client.citizen.change_information", "client.declarations.submit"],
+        "code": "612",
+        "name_vi": "Cấp lại, đổi thẻ BHYT do mất, hỏng không thay đổi thông tin",
+        "name_en": "Re-issue of a lost or damaged HI card",
+        "filed_by": ["citizen"],
+        "forms": [],
+        "sdk_methods": ["client.citizen.reissue_card"],
+        "code_source": "vendor",
+        "legal_basis": "Law on Health Insurance Art 18",
+    },
+    {
+        "code": "613",
+        "name_vi": "Cấp lại, đổi thẻ BHYT do thay đổi thời điểm đủ 05 năm liên tục, "
+        "nơi KCB ban đầu",
+        "name_en": "HI card exchanged for a new 5-year date or place of first registration",
+        "filed_by": ["citizen"],
+        "forms": [],
+        "sdk_methods": [],
         "code_source": "vendor",
     },
     {
@@ -200,7 +251,8 @@ PROCEDURES: tuple[dict[str, Any], ...] = (
 
 
 def seed(sandbox: Sandbox, rng: random.Random) -> None:
-    """Store the catalogue in code order (the look-up pages through it in that order)."""
+    """Store the catalogue in code order, the sandbox's own codes last (the look-up pages
+    through it in that order)."""
     del rng
-    for entry in PROCEDURES:
+    for entry in sorted(PROCEDURES, key=lambda e: (e["code"].startswith("SBX"), e["code"])):
         sandbox.store.put(COLLECTION, entry["code"], dict(entry))

@@ -66,7 +66,7 @@ PROCEDURE_CODES = {
     "occupational_injury": "644",
     "survivor_benefit": "645",
     "hi_reimbursement": "SBX-TTKCB",
-    "information_change": "609",
+    "information_change": "608",
 }
 
 

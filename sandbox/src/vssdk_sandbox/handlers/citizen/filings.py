@@ -39,7 +39,7 @@ def _si_months(ctx: Ctx, si_code: str) -> int:
     return int(fund_totals(periods, "si", ctx.sandbox.today())["months_total"])
 
 
-# --- card re-issue and exchange (607, 608) ----------------------------------------------------
+# --- card re-issue (612) and exchange (610) ---------------------------------------------------
 
 
 @handles("requestCardReissue")
@@ -67,15 +67,15 @@ def request_card_reissue(ctx: Ctx) -> dict[str, Any]:
             raise refuse(
                 "body.reason",
                 "no correction of personal details since the card was issued: an exchange "
-                "(đổi thẻ) follows an information change (609)",
+                "(đổi thẻ) follows an information change (608)",
                 "card_reissue.nothing_changed",
             )
     ensure_none_open(ctx, "card_reissue")
-    code = "608" if reason == "information_changed" else "607"
+    code = "610" if reason == "information_changed" else "612"
     return create_application(ctx, "card_reissue", 0, dict(ctx.body), procedure_code=code)
 
 
-# --- information changes (609) ----------------------------------------------------------------
+# --- information changes (608) ----------------------------------------------------------------
 
 
 def _same(field: str, value: Any, other: Any) -> bool:
