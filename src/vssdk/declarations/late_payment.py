@@ -1,9 +1,9 @@
 """Late payment of compulsory contributions (chậm đóng): the deadline and the interest charged.
 
-A unit pays each month's contributions by the last day of the following month; paying later
-is late payment, and the unit pays 0.03% per day on the amount paid late (Law 41/2024/QH15
-Art 40(1)(b), in force from 2025-07-01). The rate is data here (:data:`DAILY_RATES`), with its
-citation and the day it starts. Late days before 2025-07-01 followed Law 58/2014/QH13
+A unit pays each month's contributions by the last day of the following month (Law 41/2024/QH15
+Art 34(4)(a)); paying later is late payment (Art 38(1)), and the unit pays 0.03% per day on the
+amount paid late (Art 40(1), in force from 2025-07-01). The rate is data here (:data:`DAILY_RATES`),
+with its citation and the day it starts. Late days before 2025-07-01 followed Law 58/2014/QH13
 Art 122(3) (twice the SI fund's average investment return of the previous year, published
 yearly); vssdk does not hold those rates and refuses such a period rather than guessing.
 
@@ -25,7 +25,7 @@ __all__ = ["DAILY_RATES", "LateInterest", "late_payment_interest", "payment_dead
 
 # (first late day the rate applies to, rate per day as a fraction, citation)
 DAILY_RATES: tuple[tuple[dt.date, Decimal, str], ...] = (
-    (dt.date(2025, 7, 1), Decimal("0.0003"), "Law 41/2024/QH15 Art 40(1)(b)"),
+    (dt.date(2025, 7, 1), Decimal("0.0003"), "Law 41/2024/QH15 Art 40(1)"),
 )
 
 

@@ -4,7 +4,7 @@ Messages are written by the lifecycles (dossier results, benefits paid, cards is
 received) and by the seeds (contribution gaps); each one is also emitted as
 ``notification.created``. Contribution months come from the participation periods and the
 employer's account: a month after the unit's ``paid_through`` is owed, and late from the day after
-its deadline (the last day of the following month; Law 41/2024/QH15 sets this deadline).
+its deadline (the last day of the following month, Law 41/2024/QH15 Art 34(4)(a)).
 """
 
 from __future__ import annotations
