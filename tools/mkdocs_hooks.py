@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import html
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,58 @@ def _relative(from_uri: str, to_uri: str) -> str:
     return "../" * depth + to_uri
 
 
+FIELDS_MARKER = "<!-- generated: claim-fields -->"
+
+
+def claim_fields() -> str:
+    """Tables of the attributes of Summary (XML1), DrugLine (XML2) and ServiceLine (XML3), read
+    from the classes themselves, so the page never drifts from the code."""
+    import attrs
+
+    from vssdk.claims import DrugLine, ServiceLine, Summary
+
+    out: list[str] = []
+    for cls, table in ((Summary, "XML1"), (DrugLine, "XML2"), (ServiceLine, "XML3")):
+        out += [
+            f"## `{cls.__name__}` ({table})",
+            "",
+            "| attribute | wire name | kind | required |",
+            "|---|---|---|---|",
+        ]
+        for field in attrs.fields(cls):
+            if "kind" not in field.metadata:
+                continue
+            required = "yes" if field.default is attrs.NOTHING else ""
+            kind = field.metadata["kind"]
+            out.append(f"| `{field.name}` | `{field.name.upper()}` | {kind} | {required} |")
+        out.append("")
+    return "\n".join(out)
+
+
+SIGNATURE_MARKER = re.compile(r"<!-- generated: signature client\.(?P<area>\w+)\.(?P<name>\w+) -->")
+
+
+def client_signature(match: re.Match[str]) -> str:
+    """A client method's signature as Python, read from the SDK (``help()`` shows the same)."""
+    import inspect
+
+    import vssdk
+
+    with vssdk.Client("http://127.0.0.1:8765") as client:
+        method = getattr(getattr(client, match["area"]), match["name"])
+        signature = inspect.signature(method)
+    params = ",\n".join(f"    {p}" for p in signature.parameters.values())
+    returns = signature.return_annotation
+    shown = getattr(returns, "__name__", str(returns))
+    lines = [f"client.{match['area']}.{match['name']}(", params, f") -> {shown}"]
+    text = "\n".join(lines).replace("vssdk.procedures.models.", "").replace("datetime.", "dt.")
+    return f"```text\n{text}\n```"
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    if FIELDS_MARKER in markdown:
+        markdown = markdown.replace(FIELDS_MARKER, claim_fields())
+    markdown = SIGNATURE_MARKER.sub(client_signature, markdown)
     other = translation_of(page.file.src_uri)
     if other is None:
         return markdown

@@ -9,6 +9,7 @@ entry-point group (``vssdk-sandbox`` adds ``vssdk sandbox``), so the SDK never i
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import importlib.metadata
 import sys
@@ -40,10 +41,8 @@ def version_text() -> str:
     from vssdk import __version__
 
     parts = [f"vssdk {__version__}"]
-    try:
+    with contextlib.suppress(importlib.metadata.PackageNotFoundError):
         parts.append(f"vssdk-sandbox {importlib.metadata.version('vssdk-sandbox')}")
-    except importlib.metadata.PackageNotFoundError:
-        pass
     parts.append(f"Python {sys.version.split()[0]}")
     return ", ".join(parts)
 

@@ -95,6 +95,8 @@ class Client(ServiceAreas):
         configure_from_env()
         options = _options(base_url, timeout, deadline, max_retries, default_headers)
         http = SyncHTTP(http_client=http_client, transport=transport)
+        if auth is not None:
+            auth.bind_base_url(options.base_url)
         self._engine = SyncEngine(options, auth, RetryPolicy(options.max_retries), http=http)
         self._owns_pool = True
 
@@ -116,6 +118,8 @@ class Client(ServiceAreas):
     ) -> Client:
         """A cheap view with other defaults that shares this client's connection pool."""
         options = _view_options(self._engine.options, timeout, deadline, max_retries)
+        if auth is not _UNSET and auth is not None:
+            auth.bind_base_url(options.base_url)
         view = object.__new__(Client)
         view._engine = attrs.evolve(
             self._engine,
@@ -166,6 +170,8 @@ class AsyncClient(ServiceAreas):
         configure_from_env()
         options = _options(base_url, timeout, deadline, max_retries, default_headers)
         http = AsyncHTTP(http_client=http_client, transport=transport)
+        if auth is not None:
+            auth.bind_base_url(options.base_url)
         self._engine = AsyncEngine(options, auth, RetryPolicy(options.max_retries), http=http)
         self._owns_pool = True
 
@@ -187,6 +193,8 @@ class AsyncClient(ServiceAreas):
     ) -> AsyncClient:
         """A cheap view with other defaults that shares this client's connection pool."""
         options = _view_options(self._engine.options, timeout, deadline, max_retries)
+        if auth is not _UNSET and auth is not None:
+            auth.bind_base_url(options.base_url)
         view = object.__new__(AsyncClient)
         view._engine = attrs.evolve(
             self._engine,

@@ -49,6 +49,10 @@ class Auth:
     async def aretry_unauthorized(self, response: RawResponse, send: AsyncSend) -> bool:
         return False
 
+    def bind_base_url(self, base_url: str) -> None:
+        """Called by the client it is given to: credentials that talk to a server themselves
+        (token endpoints) take the client's base URL when they were given none."""
+
 
 class BearerToken(Auth):
     """A fixed bearer token (for tests and scripts that obtained a token elsewhere)."""

@@ -1,8 +1,8 @@
 """Element names and text codecs of each form's XML layout (one table per element).
 
-Element names follow the wire names seen in I-VAN vendors' and the portal's client code (SECONDARY); names marked
-``# vssdk`` are this SDK's where no wire name was found. The layout is documented in
-``docs/declarations.md``.
+Element names follow the wire names seen in I-VAN vendors' and the portal's client code
+(SECONDARY); names marked ``# vssdk`` are this SDK's where no wire name was found. The layout is
+documented in ``docs/declarations.md``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """The form file: model ↔ XML in the layout BHXH receives, and hardened parsing.
 
-One file per form, as the portal stores them. The root is ``<ToKhai maToKhai="D02-LT" maThuTuc="600">``;
+One file per form, as the portal stores them. The root is
+``<ToKhai maToKhai="D02-LT" maThuTuc="600">``;
 an enveloped XMLDSig ``<Signature>`` may follow as the root's last child and is ignored here (see
 :mod:`vssdk.declarations.signing`). Parsing refuses DTDs and entities, never touches the network,
 and limits size and depth; every structural problem raises

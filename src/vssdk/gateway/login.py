@@ -159,7 +159,8 @@ class GatewayLogin(Auth):
     """Credentials of one facility gateway account (e.g. ``01001_BV``).
 
     Give the plain ``password`` (hashed here, never kept) or the ready ``password_hash``.
-    ``base_url`` is the gateway root (``https://egw.baohiemxahoi.gov.vn`` or the sandbox).
+    ``base_url`` is the gateway root (``https://egw.baohiemxahoi.gov.vn`` or the sandbox); by
+    default the base URL of the client the login is given to.
     One instance per facility account; share it between threads and tasks freely.
     """
 
@@ -168,7 +169,7 @@ class GatewayLogin(Auth):
         username: str,
         password: str | None = None,
         *,
-        base_url: str,
+        base_url: str | None = None,
         password_hash: str | None = None,
         refresh_margin: dt.timedelta = dt.timedelta(seconds=60),
         clock: Callable[[], dt.datetime] = _utcnow,
@@ -188,7 +189,7 @@ class GatewayLogin(Auth):
             raise InvalidArgument("refresh_margin", "must not be negative")
         self.username = username.strip()
         self._hash = hashed
-        self._token_url = base_url.rstrip("/") + TOKEN_PATH
+        self._token_url = base_url.rstrip("/") + TOKEN_PATH if base_url else None
         self._margin = refresh_margin
         self._clock = clock
         self._token: GatewayToken | None = None
@@ -198,6 +199,21 @@ class GatewayLogin(Auth):
 
     def __repr__(self) -> str:
         return f"GatewayLogin(username={self.username!r}, password_hash=[redacted])"
+
+    def bind_base_url(self, base_url: str) -> None:
+        if self._token_url is None:
+            self._token_url = base_url.rstrip("/") + TOKEN_PATH
+
+    @property
+    def token_url(self) -> str:
+        """Where tokens come from: ``<base_url>/api/token/take``."""
+        if self._token_url is None:
+            from vssdk.errors import ConfigurationError
+
+            raise ConfigurationError(
+                "GatewayLogin has no base URL: give base_url=... or pass it to a vssdk.Client"
+            )
+        return self._token_url
 
     @property
     def password_hash(self) -> str:
@@ -217,7 +233,7 @@ class GatewayLogin(Auth):
         body = urlencode({"username": self.username, "password": self._hash}).encode("ascii")
         return PreparedRequest(
             method="POST",
-            url=self._token_url,
+            url=self.token_url,
             headers={
                 "accept": "application/json",
                 "content-type": "application/x-www-form-urlencoded",

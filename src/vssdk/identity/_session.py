@@ -119,13 +119,21 @@ def problem_slug(response: RawResponse) -> str | None:
     return None
 
 
+def _env_url() -> str | None:
+    import os
+
+    from vssdk._core.config import BASE_URL_ENV
+
+    return os.environ.get(BASE_URL_ENV) or None
+
+
 class OAuthSession(Auth):
     """Base of the token-based credentials; subclasses define how a token is first obtained.
 
     ``base_url`` is the authorization server (the sandbox or the service root; default
-    ``$VSSDK_BASE_URL``). ``leeway`` seconds before expiry the token is renewed. ``clock``
-    returns epoch seconds (inject one in tests). ``on_token_saved`` runs after every new token,
-    outside the lock.
+    ``$VSSDK_BASE_URL``, else the base URL of the client the credentials are given to).
+    ``leeway`` seconds before expiry the token is renewed. ``clock`` returns epoch seconds (inject
+    one in tests). ``on_token_saved`` runs after every new token, outside the lock.
     """
 
     def __init__(
@@ -143,7 +151,8 @@ class OAuthSession(Auth):
         if leeway < 0:
             raise InvalidArgument("leeway", "must not be negative")
         self.client_id = client_id
-        self.base_url = resolve_base_url(base_url)
+        # given, else $VSSDK_BASE_URL, else the client's (bind_base_url); checked on first use
+        self._base_url = resolve_base_url(base_url) if base_url or _env_url() else None
         self.store: TokenStore = store if store is not None else MemoryTokenStore()
         self.leeway = leeway
         self.clock = clock
@@ -154,8 +163,17 @@ class OAuthSession(Auth):
         self._alocks: dict[int, asyncio.Lock] = {}
         self._alocks_guard = threading.Lock()
 
+    @property
+    def base_url(self) -> str:
+        """The authorization server: as given, else ``$VSSDK_BASE_URL``, else the client's."""
+        return self._base_url if self._base_url is not None else resolve_base_url(None)
+
+    def bind_base_url(self, base_url: str) -> None:
+        if self._base_url is None:
+            self._base_url = resolve_base_url(base_url)
+
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(client_id={self.client_id!r}, base_url={self.base_url!r})"
+        return f"{type(self).__name__}(client_id={self.client_id!r}, base_url={self._base_url!r})"
 
     # -- what subclasses provide ----------------------------------------------------------------
     def _acquire(self) -> Steps[TokenSet]:
