@@ -22,6 +22,7 @@ SEED_MODULES: tuple[str, ...] = (
     "vssdk_sandbox.seeds.citizen_services",
     "vssdk_sandbox.seeds.declarations",
     "vssdk_sandbox.seeds.procedures",
+    "vssdk_sandbox.seeds.medical",
 )
 
 
