@@ -15,7 +15,13 @@ from tests.claims import corpus, factory
 from tests.conftest import run
 from vssdk._core.auth import BearerToken
 from vssdk._core.request import PreparedRequest
-from vssdk.claims import ClaimDossier, ClaimStatus, LegacyDossier
+from vssdk.claims import (
+    ClaimCheckName,
+    ClaimCheckStatus,
+    ClaimDossier,
+    ClaimStatus,
+    LegacyDossier,
+)
 from vssdk.errors import ConflictError, InvalidArgument, UnprocessableEntityError
 from vssdk_sandbox.app import Sandbox
 
@@ -137,8 +143,8 @@ def test_feedback_of_a_rejected_claim_names_the_errors(facility: vssdk.Client) -
     bad = attrs.evolve(d, drugs=(d.drugs[0], attrs.evolve(d.drugs[1], t_bhtt=Decimal("1"))))
     receipt = facility.claims.submit(bad, validate=False, created=DAY)
     feedback = facility.claims.feedback("01001", receipt.id)
-    (structure,) = [c for c in feedback.checks if c.name == "structure"]
-    assert structure.status == "failed"
+    (structure,) = [c for c in feedback.checks if c.name is ClaimCheckName.STRUCTURE]
+    assert structure.status is ClaimCheckStatus.FAILED
     assert ("XML2", 2, "T_BHTT") in {(e.table, e.row, e.field) for e in structure.errors}
 
 

@@ -15,6 +15,8 @@ __all__ = [
     "ClaimAmounts",
     "ClaimAssessment",
     "ClaimCheck",
+    "ClaimCheckName",
+    "ClaimCheckStatus",
     "ClaimFeedback",
     "ClaimRuleError",
     "ClaimStatus",
@@ -94,13 +96,29 @@ class ClaimWithdrawal(Model):
     reason: str
 
 
+class ClaimCheckName(enum.StrEnum):
+    """The automated checks after receipt: sent on time, structure, card data."""
+
+    TIMELINESS = "timeliness"
+    STRUCTURE = "structure"
+    CARD_DATA = "card_data"
+
+
+class ClaimCheckStatus(enum.StrEnum):
+    """``pending`` until the check's window has passed, then ``passed`` or ``failed``."""
+
+    PENDING = "pending"
+    PASSED = "passed"
+    FAILED = "failed"
+
+
 @attrs.frozen(slots=True)
 class ClaimCheck(Model):
     """One automated check after receipt: ``timeliness``, ``structure`` or ``card_data``;
     ``pending`` until ``due_at``, then ``passed`` or ``failed`` (with errors)."""
 
-    name: str
-    status: str
+    name: ClaimCheckName
+    status: ClaimCheckStatus
     due_at: dt.datetime
     errors: tuple[ClaimRuleError, ...] = ()
 
