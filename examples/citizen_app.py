@@ -19,7 +19,7 @@ from pathlib import Path
 import vssdk
 from vssdk.citizen import BankAccount, HouseholdHiMember
 from vssdk.identity import PasswordLogin
-from vssdk.webhooks import LocalReceiver, WebhookEvent
+from vssdk.webhooks import LocalReceiver, WebhookEvent, wait_delivered
 from vssdk_sandbox import running
 from vssdk_sandbox.seeds.people import SANDBOX_PASSWORD
 
@@ -172,6 +172,7 @@ def claims(client: vssdk.Client) -> None:
         print(f"  {app.id} {app.status.value}; resubmitted with the same key → {again.id}")
         for _ in range(5):
             client.sandbox.advance_clock(days=1)
+        wait_delivered(former, sub.id)  # webhooks go out from the sandbox's background worker
         done = former.citizen.application(app.id)
         for change in done.history:
             print(f"  {change.at:%Y-%m-%d %H:%M} {change.status.value}")

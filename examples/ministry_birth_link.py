@@ -15,7 +15,7 @@ import attrs
 import vssdk
 from vssdk.identity.credentials import ClientCredentials
 from vssdk.procedures import InvalidRecord, Newborn, Person, RecordConflict, Residence, Sex
-from vssdk.webhooks import LocalReceiver, WebhookEvent
+from vssdk.webhooks import LocalReceiver, WebhookEvent, wait_delivered
 from vssdk_sandbox import running
 
 # Documented sandbox fixtures: the Ministry of Justice account and a mother in the population.
@@ -131,6 +131,7 @@ def main() -> None:
         heading("BHXH works along the sandbox clock")
         client.sandbox.advance_clock(hours=2)
         client.sandbox.advance_clock(hours=22)
+        wait_delivered(client, sub.id)  # webhooks go out from the sandbox's background worker
         case = client.procedures.get(case.id)
         for change in case.status_history:
             print(f"  {change.at:%Y-%m-%d %H:%M}  {change.status.value:<12} {change.reason}")

@@ -13,7 +13,7 @@ import datetime as dt
 import vssdk
 from vssdk.identity.credentials import ClientCredentials
 from vssdk.procedures import Claimant, LinkedApplication, Person
-from vssdk.webhooks import LocalReceiver, WebhookEvent
+from vssdk.webhooks import LocalReceiver, WebhookEvent, wait_delivered
 from vssdk_sandbox import running
 
 JUSTICE = ("ministry-justice", "sbx-justice-secret")
@@ -82,6 +82,7 @@ def main() -> None:
                 full_name="Đỗ Văn Nam", citizen_id="031090002222", relationship="sibling"
             ),
         )
+        wait_delivered(justice, sub.id)  # webhooks go out from the sandbox's background worker
         print(f"  sent {pension_case.id} and {short_case.id}; receiver answers 503")
 
         heading("A death date in the future is refused, naming the field")
@@ -101,6 +102,7 @@ def main() -> None:
         heading("Ten hours pass on the sandbox clock; deliveries are retried with backoff")
         for _ in range(5):
             justice.sandbox.advance_clock(hours=2)
+            wait_delivered(justice, sub.id)
         for delivery in justice.webhooks.deliveries(sub.id, status="pending"):
             print(
                 f"  {delivery.id} {delivery.event_type:<36} {delivery.attempts} attempts, "
@@ -110,8 +112,10 @@ def main() -> None:
         heading("The receiver is back: retries deliver everything, each event once")
         receiver.outage = False
         justice.sandbox.advance_clock(hours=1)
+        wait_delivered(justice, sub.id)
         for _ in range(4):  # the allowance is decided at +24 h and paid at +48 h
             justice.sandbox.advance_clock(hours=10)
+            wait_delivered(justice, sub.id)
         for case_id in (pension_case.id, short_case.id):
             show(justice.procedures.get(case_id))
         allowance = justice.procedures.get(pension_case.id).funeral_allowance
@@ -131,6 +135,8 @@ def main() -> None:
             start_date=today - dt.timedelta(days=1),
         )
         labour.sandbox.advance_clock(days=40)
+        wait_delivered(justice, sub.id)
+        wait_delivered(labour, labour_sub.id)
         decision = labour.procedures.get(decision.id)
         for payment in decision.payments:
             paid = f"paid {payment.paid_at:%Y-%m-%d}" if payment.paid_at else "scheduled"

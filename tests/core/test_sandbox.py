@@ -55,14 +55,20 @@ def test_idempotency_key_replays_and_refuses_a_different_body(
     sandbox: Sandbox, sandbox_app: object
 ) -> None:
     http = raw(sandbox_app)
-    headers = {"idempotency-key": "key-12345678"}
-    first = http.post("/_sandbox/clock/advance", json={"seconds": 60}, headers=headers)
-    again = http.post("/_sandbox/clock/advance", json={"seconds": 60}, headers=headers)
-    assert first.status_code == again.status_code == 200
+    token = http.post(
+        "/oauth/token",
+        data={"grant_type": "client_credentials"},
+        auth=("ministry-justice", "sbx-justice-secret"),
+    ).json()["access_token"]
+    headers = {"idempotency-key": "key-12345678", "authorization": f"Bearer {token}"}
+    body = {"url": "https://ministry.example/hook", "events": ["*"]}
+    first = http.post("/webhooks", json=body, headers=headers)
+    again = http.post("/webhooks", json=body, headers=headers)
+    assert first.status_code == again.status_code == 201
     assert again.headers["idempotent-replayed"] == "true"
     assert again.json() == first.json()
-    assert sandbox.clock_offset.total_seconds() == 60  # applied once
-    other = http.post("/_sandbox/clock/advance", json={"seconds": 61}, headers=headers)
+    assert sandbox.store.count("webhooks") == 1  # applied once
+    other = http.post("/webhooks", json={**body, "events": ["dossier.*"]}, headers=headers)
     assert other.status_code == 409
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import importlib
 import json
 import logging
@@ -23,12 +24,14 @@ from typing import Any
 import attrs
 import msgspec
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from vssdk.contract import AnyOperation, all_operations, to_builtins
+from vssdk.errors import InvalidArgument
 from vssdk_sandbox.handlers import HANDLER_MODULES
 from vssdk_sandbox.kit import (
     Ctx,
@@ -53,9 +56,18 @@ __all__ = [
 ]
 
 log = logging.getLogger("vssdk_sandbox")
+access_log = logging.getLogger("vssdk_sandbox.access")
 VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 IDEMPOTENCY = "idempotency"
+IDEMPOTENCY_TTL = dt.timedelta(hours=24)  # spec/src/00-base.yaml: "Kept 24 hours"
 CLOCK_ENV = "VSSDK_SANDBOX_NOW"
+MAX_BODY_BYTES = 32 * 1024 * 1024  # the largest legitimate request (a claim batch) is ~20 MiB
+ANONYMOUS_BODY_BYTES = 1024 * 1024  # what an operation anyone may call reads at most
+LATEST_SANDBOX_TIME = dt.datetime(2200, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+# What only the operator of a shared sandbox may do (``SandboxConfig.shared``): with an
+# ``admin_token`` these need the header ``X-Sandbox-Admin``; without one they are disabled.
+ADMIN_OPERATIONS = frozenset({"resetSandbox", "advanceSandboxClock", "listOtpOutbox"})
+ADMIN_HEADER = "x-sandbox-admin"
 
 Clock = Callable[[], dt.datetime]
 """A source of the sandbox's base time: returns an aware datetime (simulated advances add to it)."""
@@ -103,8 +115,11 @@ class SandboxConfig:
     data_dir: Path | None = None
     validate_responses: bool = True
     seed: str = "vssdk-sandbox-v1"
-    issuer: str | None = None  # public base URL, when it differs from the request's
+    issuer: str | None = None  # public base URL, fixed at start-up (see handlers/identity)
     clock: Clock = attrs.field(factory=clock_from_env)
+    max_body_bytes: int = MAX_BODY_BYTES
+    shared: bool = False  # a sandbox others reach: the admin surface needs admin_token
+    admin_token: str | None = None
 
 
 def _json(data: Any) -> bytes:
@@ -207,15 +222,42 @@ class Sandbox:
         return self.now().date()
 
     def advance(self, seconds: float) -> dt.datetime:
-        """Move simulated time forward and let every area process what became due."""
+        """Move simulated time forward and let every area process what became due.
+
+        Simulated time stops short of :data:`LATEST_SANDBOX_TIME` (lifecycles add years to it):
+        an advance past it is refused with a 422 problem and changes nothing.
+        """
+        try:
+            target = self.now() + dt.timedelta(seconds=seconds)
+        except OverflowError:
+            target = None
+        if target is None or target >= LATEST_SANDBOX_TIME:
+            raise problem(
+                422,
+                "Unprocessable Entity",
+                detail=f"the sandbox clock stops before {LATEST_SANDBOX_TIME.date()}; "
+                "reset it to start again",
+                slug="clock-limit",
+                errors=[field_error("body.seconds", "moves the clock past its limit")],
+            )
         self.clock_offset += dt.timedelta(seconds=seconds)
         self.store.put("meta", "clock", {"offset_seconds": self.clock_offset.total_seconds()})
         self.tick()
         return self.now()
 
     def tick(self) -> None:
+        """Run every tick hook; a failing hook's writes are undone and nobody else fails.
+
+        The hook's own area quarantines the document that made it fail (see ``kit.isolated``);
+        here the failure is only logged, so the request that emitted the event, and every
+        other tenant's, go on.
+        """
         for hook in self.tick_hooks:
-            hook(self)
+            try:
+                with self.store.transaction():
+                    hook(self)
+            except Exception:
+                log.exception("tick hook %s failed; its writes were undone", hook.__qualname__)
 
     def new_id(self, prefix: str) -> str:
         """A short, unique, ordered id such as ``chk_000042``."""
@@ -244,6 +286,14 @@ class Sandbox:
 
         seed_all(self)
         self.store.put("meta", "seeded", {"at": self.now().isoformat(), "seed": self.config.seed})
+
+    def close(self) -> None:
+        """Stop background work (webhook deliveries) and close the store."""
+        self.state["closed"] = True
+        wake = self.state.get("webhooks.wake")
+        if wake is not None:
+            wake.set()
+        self.store.close()
 
     def reset(self) -> None:
         """Forget everything accepted and reseed the deterministic fixtures."""
@@ -279,21 +329,81 @@ class Sandbox:
     async def dispatch(self, op: AnyOperation, request: Request) -> Response:
         request_id = "req_" + secrets.token_hex(8)
         try:
-            return await self._dispatch(op, request, request_id)
+            response = await self._dispatch(op, request, request_id)
         except SandboxProblem as exc:
-            return _problem_response(exc, request_id, request.url.path)
-        except Exception as exc:  # a sandbox bug: say so as problem+json, never a bare 500
-            log.exception("handler %s failed", op.operation_id)
-            return _problem_response(
-                problem(500, "Sandbox error", detail=f"{type(exc).__name__}: {exc}"),
+            response = _problem_response(exc, request_id, request.url.path)
+        except Exception:  # a sandbox bug: say so as problem+json, never a bare 500
+            log.exception("%s failed (%s)", op.operation_id, request_id)
+            response = _problem_response(
+                problem(
+                    500,
+                    "Sandbox error",
+                    detail=f"the sandbox failed on this request; its log has {request_id}",
+                ),
                 request_id,
                 request.url.path,
             )
+        # The access log names the operation and its path template: never a query string, a
+        # token, a password hash or an identifier (they all travel in paths and queries).
+        access_log.info(
+            "%s %s %s -> %d (%s)",
+            op.method,
+            op.path,
+            op.operation_id,
+            response.status_code,
+            request_id,
+        )
+        return response
+
+    def _check_admin(self, op: AnyOperation, headers: Mapping[str, str]) -> None:
+        if not self.config.shared or op.operation_id not in ADMIN_OPERATIONS:
+            return
+        expected = self.config.admin_token
+        if not expected:
+            raise problem(
+                403,
+                "Forbidden",
+                detail=f"{op.operation_id} is disabled on a shared sandbox",
+                slug="admin-disabled",
+            )
+        given = headers.get(ADMIN_HEADER, "")
+        if not hmac.compare_digest(given.encode(), expected.encode()):
+            raise problem(
+                401,
+                "Unauthorized",
+                detail=f"{op.operation_id} needs the sandbox admin token ({ADMIN_HEADER})",
+                slug="admin-token-required",
+            )
 
     async def _dispatch(self, op: AnyOperation, request: Request, request_id: str) -> Response:
+        # Who is calling comes first: nobody makes the sandbox read or parse a body before that
+        # (authentication reads the store, so it runs off the event loop like the handler).
+        self._check_admin(op, request.headers)
+        principal = await run_in_threadpool(authenticate, self, request.headers)
+        authorize(op, principal)
         spec = self.spec.operations.get(op.operation_id)
+        raw_body = await _read_body(request, self._body_limit(op, spec))
+        # The handler runs in a worker thread, holding the store's lock: a slow handler delays
+        # the requests that need the store, never the event loop (nor the requests that do not).
+        return await run_in_threadpool(
+            self._handle, op, spec, request, raw_body, principal, request_id
+        )
+
+    def _body_limit(self, op: AnyOperation, spec: OperationSpec | None) -> int:
+        if op.principal == "none" and not (spec is not None and spec.wire):
+            return min(ANONYMOUS_BODY_BYTES, self.config.max_body_bytes)
+        return self.config.max_body_bytes
+
+    def _handle(
+        self,
+        op: AnyOperation,
+        spec: OperationSpec | None,
+        request: Request,
+        raw_body: bytes,
+        principal: Principal | None,
+        request_id: str,
+    ) -> Response:
         handler = self.handlers[op.operation_id]
-        raw_body = await request.body()
         params: dict[str, Any] = dict(request.path_params)
         body: Any = None
         errors: list[dict[str, Any]] = []
@@ -303,8 +413,6 @@ class Sandbox:
             params, errors = self._params(spec, request)
             body, body_errors = self._body(spec, request, raw_body)
             errors.extend(body_errors)
-        principal = authenticate(self, request.headers)
-        authorize(op, principal)
         if errors:
             raise problem(
                 422,
@@ -326,42 +434,77 @@ class Sandbox:
             principal=principal,
             request_id=request_id,
         )
-        key = request.headers.get("idempotency-key") if op.method != "GET" else None
-        scope_key = None
-        if key is not None:
-            owner = principal.subject if principal else "anonymous"
-            scope_key = f"{op.operation_id}:{owner}:{key}"
-            digest = hashlib.sha256(request.url.path.encode() + b"\0" + raw_body).hexdigest()
-            stored = self.store.get(IDEMPOTENCY, scope_key)
-            if stored is not None:
-                if stored["digest"] != digest:
-                    raise problem(
-                        409,
-                        "Conflict",
-                        slug="idempotency-key-reused",
-                        detail="this Idempotency-Key was used with a different request",
+        # Only operations that declare Idempotency-Key honour it (never the token endpoint:
+        # tokens are not kept, and a refresh token's reuse must be seen as reuse).
+        key = request.headers.get("idempotency-key") if op.accepts_idempotency_key else None
+        scope_key = digest = None
+        refused: SandboxProblem | None = None
+        # One transaction for the handler's writes and the idempotency record: both or neither.
+        # A deliberate problem keeps what the handler wrote on purpose (failed-login counters,
+        # a burnt authorization code); any other exception undoes everything.
+        with self.store.transaction():
+            if key is not None:
+                owner = principal.subject if principal else "anonymous"
+                scope_key = f"{op.operation_id}:{owner}:{key}"
+                digest = hashlib.sha256(request.url.path.encode() + b"\0" + raw_body).hexdigest()
+                replay = self._replay(scope_key, digest, request_id)
+                if replay is not None:
+                    return replay
+            try:
+                response = self._reply(op, spec, self._call(handler, ctx), request_id)
+            except SandboxProblem as exc:
+                refused = exc
+            else:
+                if scope_key is not None and 200 <= response.status_code < 300:
+                    self.store.put(
+                        IDEMPOTENCY,
+                        scope_key,
+                        {
+                            "digest": digest,
+                            "status": response.status_code,
+                            "body": bytes(response.body).decode("utf-8"),
+                            "media_type": response.media_type or "application/json",
+                            "created_at": self.now().isoformat(),
+                        },
                     )
-                return Response(
-                    stored["body"].encode("utf-8"),
-                    status_code=stored["status"],
-                    headers={"x-request-id": request_id, "idempotent-replayed": "true"},
-                    media_type=stored["media_type"],
-                )
-        result = handler(ctx)
-        response = self._reply(op, spec, result, request_id)
-        if scope_key is not None and 200 <= response.status_code < 300:
-            self.store.put(
-                IDEMPOTENCY,
-                scope_key,
-                {
-                    "digest": digest,
-                    "status": response.status_code,
-                    "body": bytes(response.body).decode("utf-8"),
-                    "media_type": response.media_type or "application/json",
-                    "created_at": self.now().isoformat(),
-                },
-            )
+        if refused is not None:
+            raise refused
         return response
+
+    @staticmethod
+    def _call(handler: Handler, ctx: Ctx) -> Any:
+        try:
+            return handler(ctx)
+        except InvalidArgument as exc:  # the rules refused a value the request carried
+            raise problem(
+                422,
+                "Unprocessable Entity",
+                detail=str(exc),
+                slug="rule-violated",
+                errors=[field_error(exc.argument, exc.reason)],
+            ) from None
+
+    def _replay(self, scope_key: str, digest: str, request_id: str) -> Response | None:
+        stored = self.store.get(IDEMPOTENCY, scope_key)
+        if stored is None:
+            return None
+        created = stored.get("created_at")
+        if created and self.now() - dt.datetime.fromisoformat(created) > IDEMPOTENCY_TTL:
+            self.store.delete(IDEMPOTENCY, scope_key)  # expired: the key is free again
+            return None
+        if stored["digest"] != digest:
+            raise problem(
+                409,
+                "Conflict",
+                slug="idempotency-key-reused",
+                detail="this Idempotency-Key was used with a different request",
+            )
+        return Response(
+            stored["body"].encode("utf-8"),
+            status_code=stored["status"],
+            headers={"x-request-id": request_id, "idempotent-replayed": "true"},
+            media_type=stored["media_type"],
+        )
 
     def _body(
         self, spec: OperationSpec, request: Request, raw: bytes
@@ -381,10 +524,7 @@ class Sandbox:
             )
         if media != "application/json":
             return raw, []
-        try:
-            body = json.loads(raw)
-        except ValueError as exc:
-            raise problem(400, "Bad Request", detail=f"the body is not valid JSON: {exc}") from exc
+        body = _parse_json(raw)
         if spec.body_validator is None:
             return body, []
         return body, _schema_errors(spec.body_validator, body, "body")
@@ -422,6 +562,82 @@ class Sandbox:
             headers=headers,
             media_type=reply.media_type or "application/json",
         )
+
+
+def _too_large(limit: int) -> SandboxProblem:
+    return problem(
+        413,
+        "Content Too Large",
+        detail=f"the request body is larger than this operation accepts ({limit:,} bytes)",
+        slug="body-too-large",
+    )
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 as soon as it is known to exceed ``limit``."""
+    declared = request.headers.get("content-length", "")
+    if declared.isascii() and declared.isdigit() and int(declared) > limit:
+        raise _too_large(limit)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+_MAX_JSON_DEPTH = 64
+_MAX_INT_DIGITS = 30  # beyond any amount or count in the spec (money is at most 15 digits)
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > _MAX_INT_DIGITS:
+        raise ValueError("integer too long")
+    return int(text)
+
+
+def _depth(raw: bytes) -> int:
+    """How deeply ``raw`` nests arrays and objects (brackets inside strings not counted)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > _MAX_JSON_DEPTH:
+                    return deepest
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return deepest
+
+
+def _parse_json(raw: bytes) -> Any:
+    """A JSON body, or a 400 problem in our own words (never the parser's exception text)."""
+    if raw.count(b"[") + raw.count(b"{") > _MAX_JSON_DEPTH and _depth(raw) > _MAX_JSON_DEPTH:
+        raise problem(
+            400, "Bad Request", detail=f"the body nests deeper than {_MAX_JSON_DEPTH} levels"
+        )
+    try:
+        return json.loads(raw, parse_int=_parse_int)
+    except json.JSONDecodeError as exc:
+        detail = f"the body is not valid JSON (line {exc.lineno}, column {exc.colno})"
+    except (ValueError, RecursionError):
+        detail = (
+            f"the body is not valid JSON, or holds a number longer than {_MAX_INT_DIGITS} digits"
+        )
+    raise problem(400, "Bad Request", detail=detail)
 
 
 def _route_sort_key(op: AnyOperation) -> tuple[str, str]:

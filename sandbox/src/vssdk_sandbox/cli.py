@@ -30,7 +30,26 @@ def register(sub: Any) -> None:
         "--url", default=None, help="for outbox: the sandbox (default $VSSDK_BASE_URL)"
     )
     parser.add_argument("--si-code", default=None, help="for outbox: only this citizen's OTPs")
-    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on; anything but loopback needs --shared (see docs/security.md)",
+    )
+    parser.add_argument(
+        "--shared",
+        action="store_true",
+        help="others can reach this sandbox: turn off reset, clock, the OTP outbox and the "
+        "simulated VNeID login (reset, clock and outbox come back with --admin-token)",
+    )
+    parser.add_argument(
+        "--admin-token",
+        default=None,
+        help="with --shared: reset, clock and outbox need this value in X-Sandbox-Admin "
+        "(default $VSSDK_SANDBOX_ADMIN_TOKEN)",
+    )
+    parser.add_argument(
+        "--issuer", default=None, help="the public base URL (default: the listening address)"
+    )
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument(
         "--data-dir",
@@ -52,18 +71,29 @@ def register(sub: Any) -> None:
 def _run(args: argparse.Namespace) -> int:
     if args.action == "outbox":
         return _outbox(args)
+    import os
+
     from vssdk_sandbox.app import clock_from_env, pinned_clock
-    from vssdk_sandbox.server import serve
+    from vssdk_sandbox.server import NotLoopback, serve
+    from vssdk_sandbox.store import DataDirInUse
 
     clock = pinned_clock(args.now) if args.now else clock_from_env()
-    serve(
-        args.host,
-        args.port,
-        data_dir=args.data_dir,
-        reset=args.reset,
-        log_level=args.log_level,
-        clock=clock,
-    )
+    token = args.admin_token or os.environ.get("VSSDK_SANDBOX_ADMIN_TOKEN") or None
+    try:
+        serve(
+            args.host,
+            args.port,
+            data_dir=args.data_dir,
+            reset=args.reset,
+            log_level=args.log_level,
+            clock=clock,
+            shared=args.shared,
+            admin_token=token,
+            issuer=args.issuer,
+        )
+    except (NotLoopback, DataDirInUse) as exc:
+        print(f"vssdk sandbox: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -2,6 +2,10 @@
 
 Documents live in named collections under a key; every write gets a sequence number used for
 stable ordering and cursors. What the sandbox accepts survives a restart.
+
+One process owns a data directory: the store takes an exclusive lock on ``sandbox.lock`` next to
+the database, and a second process gets :class:`DataDirInUse` (two writers would hand out the
+same ids). Within the process every call holds one re-entrant lock.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
@@ -17,7 +22,9 @@ from typing import Any
 
 import msgspec
 
-__all__ = ["Store", "decode_cursor", "encode_cursor"]
+__all__ = ["DataDirInUse", "Store", "decode_cursor", "encode_cursor"]
+
+_MAX_CURSOR_DIGITS = 18  # a sequence number fits SQLite's INTEGER (a longer one is not ours)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (
@@ -58,9 +65,37 @@ def decode_cursor(cursor: str) -> int | None:
         text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
     except (ValueError, UnicodeDecodeError):
         return None
-    if not text.startswith("s") or not text[1:].isdigit():
+    digits = text[1:]
+    if not text.startswith("s") or not digits.isascii() or not digits.isdigit():
+        return None
+    if len(digits) > _MAX_CURSOR_DIGITS:
         return None
     return int(text[1:])
+
+
+class DataDirInUse(RuntimeError):
+    """Another process already serves this data directory."""
+
+
+def _lock_dir(directory: Path) -> int | None:
+    """An exclusive lock on ``directory/sandbox.lock`` (its descriptor), or DataDirInUse."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: no inter-process lock
+        return None
+    fd = os.open(directory / "sandbox.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        holder = os.read(fd, 32).decode("ascii", "replace").strip() or "another process"
+        os.close(fd)
+        raise DataDirInUse(
+            f"the sandbox data directory {directory} is in use by process {holder}; stop it, "
+            "or give this sandbox another --data-dir"
+        ) from None
+    os.ftruncate(fd, 0)
+    os.write(fd, str(os.getpid()).encode("ascii"))
+    return fd
 
 
 class Store:
@@ -69,8 +104,10 @@ class Store:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
         target = ":memory:" if path is None else str(path)
+        self._lock_fd: int | None = None
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
+            self._lock_fd = _lock_dir(path.parent)
         self._db = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
         self._db.execute(
             "PRAGMA journal_mode=WAL" if path is not None else "PRAGMA journal_mode=MEMORY"
@@ -86,20 +123,36 @@ class Store:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+            if self._lock_fd is not None:
+                os.close(self._lock_fd)  # closing the descriptor releases the lock
+                self._lock_fd = None
+
+    @property
+    def lock(self) -> threading.RLock:
+        """The store's re-entrant lock: hold it to make several calls one step."""
+        return self._lock
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """All writes inside happen together or not at all (one commit for all of them).
 
-        Re-entrant: a transaction opened inside another (same thread) joins the outer one.
+        Re-entrant: a transaction opened inside another (same thread) is a savepoint of the outer
+        one, so an exception leaving it undoes its own writes only (the outer one decides on the
+        rest).
         """
         with self._lock:
             if self._depth:
+                name = f"sp{self._depth}"
+                self._db.execute(f"SAVEPOINT {name}")
                 self._depth += 1
                 try:
                     yield
+                except BaseException:
+                    self._db.execute(f"ROLLBACK TO {name}")
+                    raise
                 finally:
                     self._depth -= 1
+                    self._db.execute(f"RELEASE {name}")
                 return
             self._db.execute("BEGIN IMMEDIATE")
             self._depth = 1

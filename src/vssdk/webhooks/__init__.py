@@ -20,6 +20,7 @@ from vssdk.webhooks.models import (
     WebhookSubscription,
 )
 from vssdk.webhooks.receiver import MemorySeenEvents, Received, SeenEvents, WebhookReceiver
+from vssdk.webhooks.settle import wait_delivered
 from vssdk.webhooks.signing import (
     SIGNATURE_HEADER,
     compute_signature,
@@ -44,4 +45,5 @@ __all__ = [
     "sign",
     "verify",
     "verify_signature",
+    "wait_delivered",
 ]

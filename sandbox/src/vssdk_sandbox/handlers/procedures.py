@@ -17,6 +17,7 @@ Every change is in the case's ``status_history`` (time and reason), the audit tr
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from vssdk_sandbox.app import Sandbox
     from vssdk_sandbox.security import Principal
 
+log = logging.getLogger("vssdk_sandbox.procedures")
 CASES = "linked_cases"
 RECORDS = "linked_records"
 AUDIT = "linked_audit"
@@ -50,7 +52,16 @@ RECORD_FIELD = {
     "death": "registration_number",
     "unemployment": "decision_number",
 }
-_INTERNAL = ("owner", "client_id", "submission", "phase", "stage", "next_at", "submitted_on")
+_INTERNAL = (
+    "owner",
+    "client_id",
+    "submission",
+    "phase",
+    "stage",
+    "next_at",
+    "submitted_on",
+    "quarantined",
+)
 HOUR = 3600
 
 _BUSY = "procedures.ticking"  # re-entrancy guard: a tick can emit events that tick again
@@ -228,10 +239,32 @@ def _check_death(box: Sandbox, body: dict[str, Any]) -> list[dict[str, Any]]:
     return errors
 
 
+_MAX_MONTHLY_AMOUNT = 10**10  # VND: far above any benefit, far below what breaks arithmetic
+
+
 def _check_unemployment(box: Sandbox, body: dict[str, Any]) -> list[dict[str, Any]]:
+    """What the tick will rely on is checked here, with the same rule (a stored case that the
+    tick cannot process would otherwise fail later, for everybody)."""
     errors = _citizen_id_errors(body, ("person.citizen_id",))
-    if _date(body, "decided_on") > box.today():
+    decided = _date(body, "decided_on")
+    if decided > box.today():
         errors.append(field_error("body.decided_on", f"is after today ({box.today()})"))
+    start = _date(body, "start_date")
+    if not decided - dt.timedelta(days=366) <= start <= decided + dt.timedelta(days=366):
+        errors.append(
+            field_error("body.start_date", "must be within a year of decided_on", code="range")
+        )
+    amount = body.get("monthly_amount")
+    if isinstance(amount, int) and not isinstance(amount, bool) and amount > _MAX_MONTHLY_AMOUNT:
+        errors.append(
+            field_error("body.monthly_amount", f"must be at most {_MAX_MONTHLY_AMOUNT:,} VND")
+        )
+    elif not errors:
+        try:
+            rules.payment_schedule(start, body.get("months"), amount)  # type: ignore[arg-type]
+        except VssdkError as exc:
+            field = getattr(exc, "argument", "months")
+            errors.append(field_error(f"body.{field}", getattr(exc, "reason", str(exc))))
     return errors
 
 
@@ -729,27 +762,39 @@ def progress(box: Sandbox) -> None:
     box.state[_BUSY] = True
     try:
         for case in box.store.find(CASES, phase="open"):
-            while case["phase"] == "open" and _at(case["next_at"]) <= box.now():
-                at = min(_at(case["next_at"]), box.now())
-                before = case["status"]
-                events = _ADVANCE[case["type"]](box, case, at)
-                box.store.put(CASES, case["id"], case)
-                for name, extra in events:
-                    if name in _AUDITED_EVENTS:
-                        _audit(
-                            box,
-                            case["id"],
-                            "vss",
-                            name,
-                            ", ".join(f"{k}={v}" for k, v in extra.items()),
-                            at,
-                        )
-                if case["status"] != before:
-                    change = case["status_history"][-1]
-                    _audit(
-                        box, case["id"], "vss", f"status:{change['status']}", change["reason"], at
-                    )
-                for name, extra in events:
-                    _emit(box, case, name, **extra)
+            if case.get("quarantined"):
+                continue
+            try:
+                with box.store.transaction():
+                    _progress_case(box, case)
+            except Exception as exc:  # this case only: quarantine it, the others go on
+                log.exception("case %s cannot be processed; quarantined", case["id"])
+                stored = box.store.get(CASES, case["id"]) or case  # as before this attempt
+                stored["quarantined"] = {"at": box.now().isoformat(), "reason": type(exc).__name__}
+                box.store.put(CASES, stored["id"], stored)
     finally:
         box.state[_BUSY] = False
+
+
+def _progress_case(box: Sandbox, case: dict[str, Any]) -> None:
+    """Move one case through every step that is due."""
+    while case["phase"] == "open" and _at(case["next_at"]) <= box.now():
+        at = min(_at(case["next_at"]), box.now())
+        before = case["status"]
+        events = _ADVANCE[case["type"]](box, case, at)
+        box.store.put(CASES, case["id"], case)
+        for name, extra in events:
+            if name in _AUDITED_EVENTS:
+                _audit(
+                    box,
+                    case["id"],
+                    "vss",
+                    name,
+                    ", ".join(f"{k}={v}" for k, v in extra.items()),
+                    at,
+                )
+        if case["status"] != before:
+            change = case["status_history"][-1]
+            _audit(box, case["id"], "vss", f"status:{change['status']}", change["reason"], at)
+        for name, extra in events:
+            _emit(box, case, name, **extra)

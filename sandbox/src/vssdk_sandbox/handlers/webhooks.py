@@ -5,17 +5,31 @@ matches a subscription's owner and whose type the subscription lists becomes one
 subscription (the event's ``delivered`` flag then means "queued for delivery"). Deliveries are
 POSTed with the same body on every attempt, signed afresh with the wall-clock time
 (``X-VSS-Signature``), and retried with exponential backoff on the sandbox clock (30 s, 1 min,
-2 min ... capped at 1 h) until a 2xx arrives or 24 hours have passed since the event. The worker
-is a tick hook: it runs whenever an event is emitted or the clock is advanced, never sleeps.
+2 min ... capped at 1 h) until a 2xx arrives or 24 hours have passed since the event.
+
+A tick hook (run whenever an event is emitted or the clock is advanced) queues the deliveries;
+a background thread per sandbox makes the HTTP attempts, outside any request and without holding
+the store, so a slow or silent receiver delays only its own deliveries. (A sender installed with
+:func:`use_sender` — a test double — is called inline by the tick instead.)
+
+Subscriptions are capped per owner (:data:`MAX_WEBHOOKS_PER_OWNER`), and URLs on link-local or
+cloud-metadata addresses are refused, at subscription and again at delivery; a failed attempt
+records a coarse reason ("could not connect", "timed out"), not the network's error text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import json
+import logging
 import secrets
+import socket
+import sqlite3
+import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import attrs
 import httpx
@@ -26,7 +40,19 @@ from vssdk_sandbox.kit import Ctx, handles, on_tick, problem
 if TYPE_CHECKING:
     from vssdk_sandbox.app import Sandbox
 
-__all__ = ["DELIVERIES", "WEBHOOKS", "Sender", "backoff_seconds", "matches", "use_sender"]
+__all__ = [
+    "DELIVERIES",
+    "MAX_WEBHOOKS_PER_OWNER",
+    "WEBHOOKS",
+    "Sender",
+    "backoff_seconds",
+    "matches",
+    "refused_address",
+    "use_sender",
+    "wait_idle",
+]
+
+log = logging.getLogger("vssdk_sandbox.webhooks")
 
 WEBHOOKS = "webhooks"
 DELIVERIES = "webhook_deliveries"
@@ -36,28 +62,86 @@ MAX_RETRY_SECONDS = 3600
 GIVE_UP_AFTER = dt.timedelta(hours=24)
 _TIMEOUT = httpx.Timeout(connect=3.0, read=5.0, write=5.0, pool=3.0)
 _SENDER = "webhooks.sender"
+_INLINE = "webhooks.inline"
 _BUSY = "webhooks.busy"
+_WAKE = "webhooks.wake"  # threading.Event: the worker looks for due deliveries when set
+_THREAD = "webhooks.thread"
+_IDLE = "webhooks.idle"  # threading.Event: set while the worker has nothing due
+MAX_WEBHOOKS_PER_OWNER = 25
+_POLL_SECONDS = 1.0  # the sandbox clock runs at real speed too: retries fall due by themselves
+_METADATA_HOSTS = frozenset({"metadata", "metadata.google.internal", "metadata.goog"})
 
 # A sender POSTs (url, headers, body) and returns the HTTP status; a receiver it cannot reach
 # raises OSError (ConnectionError) or an httpx.HTTPError.
 Sender = Callable[[str, Mapping[str, str], bytes], int]
 
 
+def _refused_ip(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return (
+        address.is_link_local
+        or address.is_multicast
+        or address.is_unspecified
+        or (
+            address == ipaddress.ip_address("100.100.100.200")  # a cloud metadata service
+        )
+    )
+
+
+def refused_address(url: str) -> str | None:
+    """Why the sandbox will not POST to ``url`` (link-local, metadata, not http), or None.
+
+    Loopback and private addresses stay allowed: local receivers are what the sandbox is for.
+    """
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").rstrip(".").lower()
+    except ValueError:
+        return "not a URL"
+    if parts.scheme not in ("http", "https") or not host:
+        return "not an http(s) URL"
+    if host in _METADATA_HOSTS:
+        return "a cloud metadata address"
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return None
+    return "a link-local, multicast or metadata address" if _refused_ip(address) else None
+
+
+def _resolves_to_refused(url: str) -> bool:
+    parts = urlsplit(url)
+    try:
+        infos = socket.getaddrinfo(parts.hostname or "", parts.port or 80, type=socket.SOCK_STREAM)
+    except OSError:
+        return False  # httpx will report it could not connect
+    return any(_refused_ip(ipaddress.ip_address(str(info[4][0]).split("%")[0])) for info in infos)
+
+
 def _http_sender() -> Sender:
     http = httpx.Client(timeout=_TIMEOUT, follow_redirects=False, trust_env=False)
 
     def send(url: str, headers: Mapping[str, str], body: bytes) -> int:
+        if refused_address(url) or _resolves_to_refused(url):
+            raise ConnectionRefusedError("refused address")
         return http.post(url, headers=dict(headers), content=body).status_code
 
     return send
 
 
-def use_sender(sandbox: Sandbox, sender: Sender | None) -> None:
-    """Replace how ``sandbox`` POSTs deliveries (tests, examples); ``None`` restores HTTP."""
+def use_sender(sandbox: Sandbox, sender: Sender | None, *, inline: bool = True) -> None:
+    """Replace how ``sandbox`` POSTs deliveries (tests, examples); ``None`` restores HTTP.
+
+    An ``inline`` sender (the default for a replacement: a test double answers at once) is
+    called by the tick itself; otherwise attempts are made by the background worker.
+    """
     if sender is None:
         sandbox.state.pop(_SENDER, None)
+        sandbox.state.pop(_INLINE, None)
     else:
         sandbox.state[_SENDER] = sender
+        sandbox.state[_INLINE] = inline
 
 
 def _sender(sandbox: Sandbox) -> Sender:
@@ -97,6 +181,22 @@ def _delivery_view(doc: dict[str, Any]) -> dict[str, Any]:
 def create_webhook(ctx: Ctx) -> dict[str, Any]:
     principal = ctx.require_principal()
     body = ctx.body
+    reason = refused_address(body["url"])
+    if reason is not None:
+        raise problem(
+            422,
+            "Unprocessable Entity",
+            detail=f"the sandbox does not deliver to {reason}",
+            slug="validation-failed",
+            errors=[{"path": "body.url", "message": f"is {reason}", "code": "url.refused"}],
+        )
+    if len(ctx.store.find(WEBHOOKS, owner=principal.subject)) >= MAX_WEBHOOKS_PER_OWNER:
+        raise problem(
+            422,
+            "Unprocessable Entity",
+            detail=f"at most {MAX_WEBHOOKS_PER_OWNER} subscriptions per caller; delete one first",
+            slug="too-many-webhooks",
+        )
     doc = {
         "id": ctx.sandbox.new_id("whk"),
         "url": body["url"],
@@ -235,7 +335,8 @@ def _fan_out(box: Sandbox, state: _Progress) -> None:
             ):
                 continue
             delivery = _queue(box, event, sub)
-            _attempt(box, delivery, sub)
+            if _inline(box):
+                _attempt(box, delivery, sub)
             if delivery["status"] == "pending":
                 state.next_due = _earlier(state.next_due, delivery["next_attempt_at"])
         event["delivered"] = True
@@ -244,8 +345,24 @@ def _fan_out(box: Sandbox, state: _Progress) -> None:
         _, state.cursor = box.store.page(EVENTS, cursor=state.cursor, limit=len(newer) - 1)
 
 
+def _inline(box: Sandbox) -> bool:
+    return bool(box.state.get(_INLINE)) and _SENDER in box.state
+
+
 def _attempt(box: Sandbox, delivery: dict[str, Any], sub: dict[str, Any]) -> None:
-    now = box.now()
+    _record(box, delivery, *_send(box, delivery, sub))
+
+
+def _coarse(exc: Exception) -> str:
+    """What a failed attempt records: the kind of failure, not the network's own words."""
+    if isinstance(exc, httpx.TimeoutException | TimeoutError):
+        return "timed out"
+    if isinstance(exc, httpx.ConnectError | ConnectionError):
+        return "could not connect"
+    return "delivery failed"
+
+
+def _send(box: Sandbox, delivery: dict[str, Any], sub: dict[str, Any]) -> tuple[int | None, str]:
     body = delivery["payload"].encode("utf-8")
     headers = {
         "content-type": "application/json",
@@ -256,14 +373,14 @@ def _attempt(box: Sandbox, delivery: dict[str, Any], sub: dict[str, Any]) -> Non
         "x-vss-delivery-id": delivery["id"],
         "x-vss-attempt": str(delivery["attempts"] + 1),
     }
-    status: int | None = None
-    error: str | None = None
     try:
-        status = _sender(box)(sub["url"], headers, body)
-    except httpx.HTTPError as exc:
-        error = f"{type(exc).__name__}: {exc}"
-    except OSError as exc:
-        error = f"{type(exc).__name__}: {exc}"
+        return _sender(box)(sub["url"], headers, body), ""
+    except (httpx.HTTPError, OSError) as exc:
+        return None, _coarse(exc)
+
+
+def _record(box: Sandbox, delivery: dict[str, Any], status: int | None, error: str) -> None:
+    now = box.now()
     delivery["attempts"] += 1
     delivery["last_attempt_at"] = now.isoformat()
     delivery.pop("last_status_code", None)
@@ -289,6 +406,9 @@ def _retry_due(box: Sandbox, state: _Progress) -> None:
     now = box.now()
     if state.next_due is not None and dt.datetime.fromisoformat(state.next_due) > now:
         return
+    if not _inline(box):
+        _wake(box)  # the background worker makes the attempts
+        return
     upcoming: str | None = None
     for delivery in box.store.find(DELIVERIES, status="pending"):
         if dt.datetime.fromisoformat(delivery["next_attempt_at"]) <= now:
@@ -300,6 +420,83 @@ def _retry_due(box: Sandbox, state: _Progress) -> None:
                 continue
         upcoming = _earlier(upcoming, delivery["next_attempt_at"])
     state.next_due = upcoming or dt.datetime.max.replace(tzinfo=now.tzinfo).isoformat()
+
+
+# --- the background worker -----------------------------------------------------------------
+
+
+def _wake(box: Sandbox) -> None:
+    wake = box.state.get(_WAKE)
+    if wake is None:
+        wake = box.state[_WAKE] = threading.Event()
+        box.state[_IDLE] = threading.Event()
+    wake.set()
+    thread = box.state.get(_THREAD)
+    if thread is None or not thread.is_alive():
+        thread = threading.Thread(
+            target=_work, args=(box,), name="vssdk-sandbox-webhooks", daemon=True
+        )
+        box.state[_THREAD] = thread
+        thread.start()
+
+
+def _due(box: Sandbox) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Pending deliveries whose attempt is due, with their subscriptions (under the lock)."""
+    now = box.now()
+    with box.store.lock:
+        out = []
+        for delivery in box.store.find(DELIVERIES, status="pending"):
+            if dt.datetime.fromisoformat(delivery["next_attempt_at"]) <= now:
+                sub = box.store.get(WEBHOOKS, delivery["webhook_id"])
+                if sub is not None:
+                    out.append((delivery, sub))
+        return out
+
+
+def _work(box: Sandbox) -> None:
+    """Attempt due deliveries until the sandbox closes; the HTTP happens without the lock."""
+    wake: threading.Event = box.state[_WAKE]
+    idle: threading.Event = box.state[_IDLE]
+    while not box.state.get("closed"):
+        wake.wait(_POLL_SECONDS)
+        wake.clear()
+        try:
+            batch = _due(box)
+            if not batch:
+                idle.set()
+                continue
+            idle.clear()
+            for delivery, sub in batch:
+                status, error = _send(box, delivery, sub)
+                with box.store.transaction():
+                    fresh = box.store.get(DELIVERIES, delivery["id"])
+                    if fresh is None or fresh["status"] != "pending":
+                        continue  # cancelled (subscription deleted) or reset meanwhile
+                    if fresh["attempts"] != delivery["attempts"]:
+                        continue
+                    _record(box, fresh, status, error)
+                    if fresh["status"] == "pending":
+                        state = _state(box)
+                        state.next_due = _earlier(state.next_due, fresh["next_attempt_at"])
+                        _save(box, state)
+            wake.set()  # look again at once: more may have fallen due meanwhile
+        except sqlite3.ProgrammingError:  # the store was closed: the sandbox is gone
+            return
+        except Exception:  # logged, and the worker goes on
+            if box.state.get("closed"):
+                return
+            log.exception("webhook worker pass failed")
+            wake.wait(_POLL_SECONDS)
+
+
+def wait_idle(box: Sandbox, timeout: float = 10.0) -> bool:
+    """Block until the background worker has no due delivery left (tests); False on timeout."""
+    idle: threading.Event | None = box.state.get(_IDLE)
+    if idle is None:
+        return True
+    box.state[_WAKE].set()
+    idle.clear()
+    return idle.wait(timeout)
 
 
 @on_tick

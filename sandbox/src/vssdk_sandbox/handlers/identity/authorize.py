@@ -160,6 +160,12 @@ def submit_authorization(ctx: Ctx) -> Any:
     method = form.get("method", "vss_password")
     try:
         if method == "vneid":
+            if ctx.sandbox.config.shared:  # no credential at all: a local convenience only
+                raise oauth_error(
+                    403,
+                    "access_denied",
+                    "the simulated VNeID login is disabled on a shared sandbox",
+                )
             person = find_person(ctx, form.get("si_code", ""))
             if person is None:
                 raise oauth_error(400, "invalid_grant", "VNeID: no such person")

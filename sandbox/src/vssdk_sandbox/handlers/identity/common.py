@@ -81,12 +81,16 @@ def read_form(ctx: Ctx) -> dict[str, str]:
 
 
 def issuer(ctx: Ctx) -> str:
-    """The public base URL: the configured issuer, else the request's own scheme and host."""
+    """The public base URL: fixed when the sandbox starts (``SandboxConfig.issuer``).
+
+    ``vssdk sandbox`` and ``embedded()`` always fix it (``--issuer``, else the bound address);
+    a request's ``Host`` or ``X-Forwarded-*`` headers never choose it, since client assertions
+    are checked against it. Only an in-process sandbox without one (tests) falls back to the
+    request's host, over plain http.
+    """
     if ctx.sandbox.config.issuer:
         return ctx.sandbox.config.issuer.rstrip("/")
-    host = ctx.headers.get("host", "127.0.0.1")
-    scheme = ctx.headers.get("x-forwarded-proto", "http")
-    return f"{scheme}://{host}"
+    return f"http://{ctx.headers.get('host', '127.0.0.1')}"
 
 
 def signing_key(sandbox: Sandbox) -> ECKey:
