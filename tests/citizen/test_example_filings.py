@@ -28,4 +28,5 @@ def test_filings_example_runs_end_to_end(
         "SI book of Hoàng Văn Em confirmed to",
     ):
         assert expected in out, expected
-    assert out.count("days late, interest") == 3
+    # three months owed at seeding; one more when the example's clock crosses a month end
+    assert out.count("days late, interest") in (3, 4)
