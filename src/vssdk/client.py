@@ -69,6 +69,13 @@ def _view_options(
     return attrs.evolve(options, **changes)
 
 
+def _bind(auth: object, base_url: str) -> None:
+    """Give credentials the client's base URL (for their token endpoint) if they take one."""
+    bind = getattr(auth, "bind_base_url", None)
+    if bind is not None:
+        bind(base_url)
+
+
 class Client(ServiceAreas):
     """Synchronous client for every vssdk service area.
 
@@ -96,7 +103,7 @@ class Client(ServiceAreas):
         options = _options(base_url, timeout, deadline, max_retries, default_headers)
         http = SyncHTTP(http_client=http_client, transport=transport)
         if auth is not None:
-            auth.bind_base_url(options.base_url)
+            _bind(auth, options.base_url)
         self._engine = SyncEngine(options, auth, RetryPolicy(options.max_retries), http=http)
         self._owns_pool = True
 
@@ -119,7 +126,7 @@ class Client(ServiceAreas):
         """A cheap view with other defaults that shares this client's connection pool."""
         options = _view_options(self._engine.options, timeout, deadline, max_retries)
         if auth is not _UNSET and auth is not None:
-            auth.bind_base_url(options.base_url)
+            _bind(auth, options.base_url)
         view = object.__new__(Client)
         view._engine = attrs.evolve(
             self._engine,
@@ -171,7 +178,7 @@ class AsyncClient(ServiceAreas):
         options = _options(base_url, timeout, deadline, max_retries, default_headers)
         http = AsyncHTTP(http_client=http_client, transport=transport)
         if auth is not None:
-            auth.bind_base_url(options.base_url)
+            _bind(auth, options.base_url)
         self._engine = AsyncEngine(options, auth, RetryPolicy(options.max_retries), http=http)
         self._owns_pool = True
 
@@ -194,7 +201,7 @@ class AsyncClient(ServiceAreas):
         """A cheap view with other defaults that shares this client's connection pool."""
         options = _view_options(self._engine.options, timeout, deadline, max_retries)
         if auth is not _UNSET and auth is not None:
-            auth.bind_base_url(options.base_url)
+            _bind(auth, options.base_url)
         view = object.__new__(AsyncClient)
         view._engine = attrs.evolve(
             self._engine,
