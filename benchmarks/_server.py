@@ -22,6 +22,14 @@ _SCRIPT = (
     "import sys; from pathlib import Path; from vssdk_sandbox.server import serve; "
     "serve(port=int(sys.argv[1]), data_dir=Path(sys.argv[2]), reset=True, log_level='warning')"
 )
+# The same as serve(), with uvicorn's event loop and HTTP parser named (argv 3 and 4).
+_SCRIPT_STACK = (
+    "import sys; from pathlib import Path; import uvicorn; "
+    "from vssdk_sandbox.app import Sandbox, SandboxConfig, create_app; "
+    "box = Sandbox(SandboxConfig(data_dir=Path(sys.argv[2]))); box.reset(); "
+    "uvicorn.run(create_app(sandbox=box), host='127.0.0.1', port=int(sys.argv[1]), "
+    "log_level='warning', loop=sys.argv[3], http=sys.argv[4])"
+)
 PROBE_PATH = "/reference/facilities/01001"
 
 
@@ -33,12 +41,19 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def sandbox_process(timeout: float = 30.0, *, cpu: int | None = None) -> Iterator[str]:
-    """Yield the base URL of a sandbox running in a child process (pinned to ``cpu`` if given)."""
-    with contextlib.ExitStack() as stack:
-        data_dir = stack.enter_context(tempfile.TemporaryDirectory(prefix="vssdk-bench-"))
-        yield stack.enter_context(
-            python_server(_SCRIPT, [data_dir], PROBE_PATH, timeout=timeout, cpu=cpu)
+def sandbox_process(
+    timeout: float = 30.0, *, cpu: int | None = None, stack: tuple[str, str] | None = None
+) -> Iterator[str]:
+    """Yield the base URL of a sandbox running in a child process (pinned to ``cpu`` if given).
+
+    ``stack`` = (loop, http) names uvicorn's event loop and HTTP parser (``("asyncio", "h11")``);
+    by default the sandbox runs exactly as ``serve()`` runs it (uvicorn picks them).
+    """
+    script, extra = (_SCRIPT, []) if stack is None else (_SCRIPT_STACK, list(stack))
+    with contextlib.ExitStack() as stack_:
+        data_dir = stack_.enter_context(tempfile.TemporaryDirectory(prefix="vssdk-bench-"))
+        yield stack_.enter_context(
+            python_server(script, [data_dir, *extra], PROBE_PATH, timeout=timeout, cpu=cpu)
         )
 
 
