@@ -273,3 +273,77 @@ def test_async_settlement_calls(make_aclient: Any, sandbox: Sandbox) -> None:
 
     ids = run(go())
     assert ids[0] == ids[1]
+
+
+def test_wait_settlement_polls_until_decided(vendor: vssdk.Client, sandbox: Sandbox) -> None:
+    start = _d(sandbox, -14)
+    row = _row(WORKER, HSBRegime.SICKNESS, start, 5, "CT07-79001-SBX-0001")
+    filed = vendor.declarations.submit_settlement(
+        SignedSettlement.prepare(_form(sandbox, [row]), key=_key())
+    )
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        vendor.sandbox.advance_clock(seconds=int(seconds))
+
+    decided = vendor.declarations.wait_settlement(UNIT, filed.id, interval=6 * 3600, sleep=sleep)
+    assert decided.status is SettlementStatus.DECIDED and slept == [6 * 3600] * 4
+    from vssdk.declarations import DossierWaitTimeout
+
+    other = vendor.declarations.submit_settlement(
+        SignedSettlement.prepare(_form(sandbox, [row], batch=2), key=_key())
+    )
+    with pytest.raises(DossierWaitTimeout):
+        vendor.declarations.wait_settlement(
+            UNIT, other.id, interval=10, timeout=20, sleep=lambda s: None
+        )
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "rule"),
+    [
+        ({"days": 9}, "days", "days.range"),
+        (
+            {"regime": HSBRegime.CONVALESCENCE_SICKNESS, "days": 11, "leave_to_plus": 20},
+            "days",
+            "days.max",
+        ),
+        (
+            {"regime": HSBRegime.MATERNITY_BIRTH, "certificate_number": "GCS-1"},
+            "child_birth_date",
+            "required",
+        ),
+        ({"si_code": "12"}, "si_code", "si_code.format"),
+        ({"certificate_number": "bad number"}, "certificate_number", "certificate.format"),
+    ],
+)
+def test_row_rules_name_row_field_and_rule(
+    sandbox: Sandbox, change: dict[str, Any], field: str, rule: str
+) -> None:
+    start = _d(sandbox, -14)
+    extra = change.pop("leave_to_plus", 4)
+    base = _row(
+        WORKER, HSBRegime.SICKNESS, start, 5, "CT07-1", end=start + dt.timedelta(days=extra)
+    )
+    form = _form(sandbox, [attrs.evolve(base, **change)])
+    assert [(v.row, v.field, v.rule) for v in validate_hsb(form)] == [(1, field, rule)]
+
+
+def test_a_duplicate_row_is_named(sandbox: Sandbox) -> None:
+    row = _row(WORKER, HSBRegime.SICKNESS, _d(sandbox, -14), 5, "CT07-1")
+    assert [(v.row, v.rule) for v in validate_hsb(_form(sandbox, [row, row]))] == [
+        (2, "row.duplicate")
+    ]
+
+
+def test_wait_settlement_can_move_the_sandbox_clock(vendor: vssdk.Client, sandbox: Sandbox) -> None:
+    row = _row(WORKER, HSBRegime.SICKNESS, _d(sandbox, -14), 5, "CT07-79001-SBX-0001")
+    filed = vendor.declarations.submit_settlement(
+        SignedSettlement.prepare(_form(sandbox, [row]), key=_key())
+    )
+    before = sandbox.now()
+    decided = vendor.declarations.wait_settlement(
+        UNIT, filed.id, interval=3600, advance_sandbox_clock=True
+    )
+    assert decided.final and sandbox.now() - before == dt.timedelta(hours=24)

@@ -16,6 +16,7 @@ from vssdk.declarations._waiting import (
 )
 from vssdk.declarations.errors import DossierWaitTimeout
 from vssdk.declarations.models import EmployerDossier
+from vssdk.declarations.settlement import BenefitSettlement
 from vssdk.sandbox._resource import AsyncSandboxAdmin, SandboxAdmin
 
 
@@ -82,6 +83,32 @@ class Declarations(SyncArea):
             report(dossier, waited, progress)
         return dossier
 
+    def wait_settlement(
+        self,
+        unit_code: str,
+        settlement_id: str,
+        *,
+        interval: float = 600.0,
+        timeout: float = 3 * 86400.0,
+        sleep: Callable[[float], object] = time.sleep,
+        advance_sandbox_clock: bool = False,
+    ) -> BenefitSettlement:
+        """Poll a 01B-HSB settlement until BHXH has decided every row (then it is paid);
+        raises :class:`DossierWaitTimeout`. ``advance_sandbox_clock`` as in :meth:`wait`."""
+        check_wait(interval, timeout)
+        if advance_sandbox_clock:
+            admin = SandboxAdmin(self._engine)
+            sleep = lambda seconds: admin.advance_clock(seconds=round(seconds))  # noqa: E731
+        waited = 0.0
+        settlement = self.get_settlement(unit_code, settlement_id)
+        while not settlement.final:
+            if waited >= timeout:
+                raise DossierWaitTimeout(settlement, waited)
+            sleep(interval)
+            waited += interval
+            settlement = self.get_settlement(unit_code, settlement_id)
+        return settlement
+
 
 class AsyncDeclarations(AsyncArea):
     """Employer declarations filed by I-VAN vendors (async)."""
@@ -139,3 +166,24 @@ class AsyncDeclarations(AsyncArea):
             dossier = await self.get(unit_code, dossier_id)
             report(dossier, waited, progress)
         return dossier
+
+    async def wait_settlement(
+        self,
+        unit_code: str,
+        settlement_id: str,
+        *,
+        interval: float = 600.0,
+        timeout: float = 3 * 86400.0,
+        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+    ) -> BenefitSettlement:
+        """Poll a 01B-HSB settlement until every row is decided (see the sync method)."""
+        check_wait(interval, timeout)
+        waited = 0.0
+        settlement = await self.get_settlement(unit_code, settlement_id)
+        while not settlement.final:
+            if waited >= timeout:
+                raise DossierWaitTimeout(settlement, waited)
+            await sleep(interval)
+            waited += interval
+            settlement = await self.get_settlement(unit_code, settlement_id)
+        return settlement
