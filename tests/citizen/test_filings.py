@@ -151,6 +151,11 @@ def test_pension_refused_below_retirement_age_or_15_years(login: Login, sandbox:
     with pytest.raises(UnprocessableEntityError) as info:
         login(UNEMPLOYED).citizen.claim_pension(start, ACCOUNT)
     assert _rule(info) == ("body.retirement_date", "pension.contribution_months")
+    first = benefits.retirement_age("male", dt.date(1964, 6, 10)).pension_from  # 2025-10-01
+    with pytest.raises(UnprocessableEntityError) as info:
+        login(RETIRING).citizen.claim_pension(add_months_to_date(first, -1), ACCOUNT)
+    assert _rule(info) == ("body.retirement_date", "pension.below_retirement_age")
+    assert first.isoformat()[:7] in info.value.errors[0].message
     with pytest.raises(InvalidArgument) as info_arg:
         login(RETIRING).citizen.claim_pension(start + dt.timedelta(days=3), ACCOUNT)
     assert info_arg.value.argument == "retirement_date"

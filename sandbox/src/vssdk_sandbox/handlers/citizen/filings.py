@@ -162,7 +162,10 @@ def claim_pension(ctx: Ctx) -> dict[str, Any]:
         person["sex"], dt.date.fromisoformat(person["birth_date"]), hazardous=hazardous
     )
     earliest = age.earliest_date if hazardous and age.earliest_date else age.normal_date
-    first_month = add_months(month_of(earliest), 0 if earliest.day == 1 else 1)
+    if earliest == age.normal_date:
+        first_month = month_of(age.pension_from)  # the engine's own rule for the first month
+    else:
+        first_month = add_months(month_of(earliest), 0 if earliest.day == 1 else 1)
     if month_of(start) < first_month:
         raise refuse(
             "body.retirement_date",
