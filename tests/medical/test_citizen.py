@@ -48,6 +48,8 @@ def test_the_benefits_paid_from_them(client: vssdk.Client, sandbox: Sandbox) -> 
     assert paid.status == "paid" and paid.amount and paid.amount > 0 and paid.paid_at is not None
     assert paid.explanation is not None and "Mức hưởng một ngày" in paid.explanation
     assert refused.status == "refused" and refused.amount is None and refused.refusal_reason
+    history = [b for b in me.citizen.benefits() if b.id.startswith("ben_hsb_")]
+    assert [(b.kind, b.amount, b.days) for b in history] == [("sickness", paid.amount, 5)]
 
 
 def test_async(make_aclient: Any) -> None:

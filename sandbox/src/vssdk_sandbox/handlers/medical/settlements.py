@@ -386,10 +386,23 @@ def _decide_all(
     return events
 
 
-def _pay(doc: dict[str, Any], at: dt.datetime) -> list[tuple[str, dict[str, Any]]]:
+def _pay(box: Sandbox, doc: dict[str, Any], at: dt.datetime) -> list[tuple[str, dict[str, Any]]]:
+    """Pay the accepted rows; each one joins the citizen's benefit history (VssID)."""
     for row in doc["rows"]:
-        if row["status"] == "accepted":
-            row.update(status="paid", paid_at=at.isoformat())
+        if row["status"] != "accepted":
+            continue
+        row.update(status="paid", paid_at=at.isoformat())
+        record = {
+            "si_code": row["si_code"],
+            "id": f"ben_{doc['id']}_{row['row']}",
+            "kind": row["benefit"],
+            "from_date": row["leave_from"],
+            "to_date": row["leave_to"],
+            "amount": row["amount"],
+            "days": row["days_paid"],
+            "decision_number": doc["receipt_number"],
+        }
+        box.store.put("benefit_records", f"{row['si_code']}:{doc['id']}:{row['row']}", record)
     doc.update(status="paid", paid_at=at.isoformat(), updated_at=at.isoformat(), phase="closed")
     return [("payment_made", {"total_amount": doc["total_amount"], "rows": doc["accepted_rows"]})]
 
@@ -404,7 +417,9 @@ def progress(box: Sandbox) -> None:
         for doc in box.store.find(SETTLEMENTS, phase="open"):
             while doc["phase"] == "open" and dt.datetime.fromisoformat(doc["next_at"]) <= box.now():
                 at = dt.datetime.fromisoformat(doc["next_at"])
-                events = _decide_all(box, doc, at) if doc["status"] == "received" else _pay(doc, at)
+                events = (
+                    _decide_all(box, doc, at) if doc["status"] == "received" else _pay(box, doc, at)
+                )
                 box.store.put(SETTLEMENTS, doc["id"], doc)
                 for name, extra in events:
                     _emit(box, doc, name, **extra)
