@@ -17,11 +17,9 @@ from vssdk.errors import (
     BadRequestError,
     ConfigurationError,
     ConflictError,
-    FieldError,
     InvalidArgument,
     NotFoundError,
     PermissionDeniedError,
-    Problem,
     RateLimitError,
     ResponseValidationError,
     ServerError,
@@ -36,10 +34,13 @@ if TYPE_CHECKING:
     from vssdk._core.config import Timeout
     from vssdk._core.model import unknown_fields
     from vssdk._core.pagination import AsyncPage, SyncPage
+    from vssdk._problem import FieldError, Problem
     from vssdk.client import AsyncClient, Client
 
 # name -> module that defines it; resolved on first attribute access (PEP 562).
 _LAZY: dict[str, str] = {
+    "FieldError": "vssdk.errors",  # attrs classes: loaded on first use (vssdk.errors.__getattr__)
+    "Problem": "vssdk.errors",
     "Client": "vssdk.client",
     "AsyncClient": "vssdk.client",
     "Timeout": "vssdk._core.config",

@@ -25,10 +25,11 @@ the server (``detail``, ``vss_message``) is kept exactly as sent.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-import attrs
+if TYPE_CHECKING:
+    from vssdk._problem import FieldError, Problem
 
 __all__ = [
     "APIConnectionError",
@@ -111,74 +112,6 @@ class APIConnectionError(VssdkError):
 
 class APITimeoutError(APIConnectionError):
     """A connect/read/write timeout or the client's overall deadline ran out."""
-
-
-@attrs.frozen(slots=True)
-class FieldError:
-    """One invalid field in a 422 (or 400) problem: where, BHXH's field name, and why."""
-
-    path: str
-    message: str
-    vss_field: str | None = None
-    code: str | None = None
-
-
-@attrs.frozen(slots=True)
-class Problem:
-    """RFC 9457 problem details as sent by the server, with BHXH's result code kept verbatim."""
-
-    status: int
-    title: str = ""
-    type: str = "about:blank"
-    detail: str | None = None
-    instance: str | None = None
-    vss_code: str | None = None
-    vss_message: str | None = None
-    errors: tuple[FieldError, ...] = ()
-    extensions: Mapping[str, Any] = attrs.field(factory=dict)
-
-    @classmethod
-    def from_json(cls, status: int, data: Mapping[str, Any]) -> Problem:
-        """Build from a decoded problem+json object; unknown members go to ``extensions``."""
-        known = {
-            "status",
-            "title",
-            "type",
-            "detail",
-            "instance",
-            "vss_code",
-            "vss_message",
-            "errors",
-        }
-        raw_errors = data.get("errors")
-        errors: list[FieldError] = []
-        if isinstance(raw_errors, Sequence) and not isinstance(raw_errors, str | bytes):
-            for item in raw_errors:
-                if isinstance(item, Mapping):
-                    errors.append(
-                        FieldError(
-                            path=str(item.get("path", "")),
-                            message=str(item.get("message", "")),
-                            vss_field=_opt_str(item.get("vss_field")),
-                            code=_opt_str(item.get("code")),
-                        )
-                    )
-        raw_status = data.get("status")
-        return cls(
-            status=raw_status if isinstance(raw_status, int) else status,
-            title=str(data.get("title", "")),
-            type=str(data.get("type", "about:blank")),
-            detail=_opt_str(data.get("detail")),
-            instance=_opt_str(data.get("instance")),
-            vss_code=_opt_str(data.get("vss_code")),
-            vss_message=_opt_str(data.get("vss_message")),
-            errors=tuple(errors),
-            extensions={k: v for k, v in data.items() if k not in known},
-        )
-
-
-def _opt_str(value: object) -> str | None:
-    return None if value is None else str(value)
 
 
 class APIStatusError(VssdkError):
@@ -282,3 +215,15 @@ def status_error_class(status_code: int) -> type[APIStatusError]:
     if status_code >= 500:
         return ServerError
     return _STATUS_ERRORS.get(status_code, APIStatusError)
+
+
+def __getattr__(name: str) -> Any:
+    # FieldError and Problem are attrs classes: defined in vssdk._problem and loaded on first use,
+    # so that `import vssdk` (which imports this module) does not load attrs.
+    if name in ("FieldError", "Problem"):
+        from vssdk import _problem
+
+        value = getattr(_problem, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'vssdk.errors' has no attribute {name!r}")

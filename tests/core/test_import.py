@@ -5,7 +5,18 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("httpx", "authlib", "joserfc", "numpy", "lxml", "starlette", "uvicorn", "msgspec", "yaml")
+HEAVY = (
+    "httpx",
+    "authlib",
+    "joserfc",
+    "numpy",
+    "lxml",
+    "starlette",
+    "uvicorn",
+    "msgspec",
+    "yaml",
+    "attr",
+)
 
 
 def test_root_import_loads_nothing_heavy() -> None:
