@@ -16,13 +16,14 @@ redirect on a loopback port (RFC 8252).
 
 from __future__ import annotations
 
+import hmac
 import http.server
 import threading
 import time
 import webbrowser
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, parse_qsl, urlsplit
 
 import attrs
 from authlib.common.security import generate_token
@@ -265,8 +266,14 @@ class _CallbackHandler(http.server.BaseHTTPRequestHandler):
     server: _CallbackServer
 
     def do_GET(self) -> None:
-        if urlsplit(self.path).path != "/callback":
+        parts = urlsplit(self.path)
+        if parts.path != "/callback":
             self.send_error(404)
+            return
+        if not self.server.expects(parts.query):
+            # Not the redirect of this login (another page or process guessing the port): say
+            # so and keep waiting for the real one, instead of failing the login.
+            self.send_error(400, "this callback does not belong to the login in progress")
             return
         self.server.callback_path = self.path
         body = "Đăng nhập xong. You can close this window.".encode()
@@ -286,6 +293,16 @@ class _CallbackServer(http.server.HTTPServer):
         super().__init__(("127.0.0.1", port), _CallbackHandler)
         self.received = threading.Event()
         self.callback_path = ""
+        self.state = ""  # the login's state: only a callback carrying it ends the wait
+
+    def expects(self, query: str) -> bool:
+        states = [v for k, v in parse_qsl(query, keep_blank_values=True) if k == "state"]
+        return (
+            bool(self.state)
+            and len(states) == 1
+            and hmac.compare_digest(states[0].encode(), self.state.encode())
+            and not self.received.is_set()
+        )
 
 
 def login_in_browser(
@@ -317,6 +334,7 @@ def login_in_browser(
             store=store,
         )
         pending = flow.start()
+        server.state = pending.state
         open_browser(pending.url)
         if not server.received.wait(timeout):
             raise LoginError(f"no login callback within {timeout:g} seconds")

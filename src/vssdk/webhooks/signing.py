@@ -44,7 +44,12 @@ def sign(payload: bytes, secret: str | bytes, *, timestamp: int | None = None) -
     return f"t={t},{_SCHEME}={compute_signature(bytes(payload), secret, t)}"
 
 
+_MAX_TIMESTAMP_DIGITS = 12  # Unix seconds until the year 33658
+
+
 def _parse(header: str) -> tuple[int, list[str]]:
+    if not isinstance(header, str):
+        raise WebhookSignatureError("malformed", f"{SIGNATURE_HEADER} is not text")
     timestamp: int | None = None
     signatures: list[str] = []
     for part in header.split(","):
@@ -52,7 +57,8 @@ def _parse(header: str) -> tuple[int, list[str]]:
         if not sep:
             continue
         if name == "t":
-            if not value.isdigit():
+            # ASCII digits only (str.isdigit also takes "²" and other scripts' digits), bounded
+            if not (value.isascii() and value.isdigit() and len(value) <= _MAX_TIMESTAMP_DIGITS):
                 raise WebhookSignatureError("malformed", "signature header: t is not a Unix time")
             timestamp = int(value)
         elif name == _SCHEME:
@@ -82,6 +88,8 @@ def verify_signature(
         raise WebhookSignatureError("malformed", f"no {SIGNATURE_HEADER} header")
     if tolerance < 0:
         raise InvalidArgument("tolerance", "must be >= 0 seconds")
+    if not isinstance(payload, bytes | bytearray | memoryview):
+        raise WebhookSignatureError("malformed", "the body must be the raw bytes received")
     timestamp, signatures = _parse(header)
     expected = compute_signature(bytes(payload), secret, timestamp)
     if not any(hmac.compare_digest(expected, candidate) for candidate in signatures):

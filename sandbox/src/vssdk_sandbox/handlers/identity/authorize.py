@@ -147,14 +147,18 @@ def submit_authorization(ctx: Ctx) -> Any:
     as_json = _wants_json(ctx)
     if form.get("step") == "otp":
         challenge = ctx.store.get(OTP_CHALLENGES, form.get("challenge_id", "")) or {}
+        pending_step = challenge.get("pending", {})
+        if challenge and (
+            pending_step.get("kind") != "code"
+            or pending_step.get("client_id") != client["client_id"]
+        ):  # checked before complete_otp, which has side effects (new device, old signed out)
+            raise oauth_error(400, "invalid_request", "this challenge is not this browser login")
         try:
             pending = complete_otp(ctx, form.get("challenge_id", ""), form.get("otp", ""))
         except SandboxProblem as exc:
             if as_json or not challenge or exc.status == 403:
                 raise
             return _otp_page(params, challenge, error="Mã OTP không đúng.")
-        if pending["kind"] != "code":
-            raise oauth_error(400, "invalid_request", "this challenge is not a browser login")
         return _finish(ctx, _issue_code(ctx, pending["params"], pending["grant"]))
     device_id = params.get("device_id") or form.get("device") or "browser"
     method = form.get("method", "vss_password")

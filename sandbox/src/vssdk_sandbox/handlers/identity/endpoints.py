@@ -54,9 +54,11 @@ def verify_otp(ctx: Ctx) -> Any:
         raise oauth_error(
             400, "invalid_otp", "this challenge belongs to another client", slug="invalid-otp"
         )
-    pending = complete_otp(ctx, form.get("challenge_id", ""), form.get("code", ""))
-    if pending["kind"] != "token":
+    # Every check before complete_otp: it consumes the challenge, moves the account to the new
+    # device and signs the old one out, which a refused request must not do.
+    if challenge is not None and challenge["pending"].get("kind") != "token":
         raise oauth_error(400, "invalid_request", "finish this login in the browser form")
+    pending = complete_otp(ctx, form.get("challenge_id", ""), form.get("code", ""))
     return Reply(issue_tokens(ctx, client, pending["grant"]), headers={"cache-control": "no-store"})
 
 
@@ -84,6 +86,10 @@ def introspect_token(ctx: Ctx) -> Any:
     if doc is None:
         doc, kind = ctx.store.get(REFRESH_TOKENS, token), "refresh_token"
     if doc is None or doc["expires_at"] < now or doc.get("revoked") or doc.get("used"):
+        return {"active": False}
+    # RFC 7662 §4: a client learns about its own tokens only (no resource server here is
+    # entitled to others'), so another client's token is simply "not active" to it.
+    if doc.get("client_id") != client["client_id"]:
         return {"active": False}
     family = ctx.store.get(TOKEN_FAMILIES, doc.get("family", "")) or {}
     if family.get("revoked"):
