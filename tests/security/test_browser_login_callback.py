@@ -32,7 +32,7 @@ def test_forged_callbacks_are_ignored_and_the_real_login_completes(live_sandbox:
                 [("error", "access_denied"), ("state", "guessed")],
             ]
             for params in attempts:
-                forged.append(http.get(redirect, params=params).status_code)
+                forged.append(http.get(redirect, params=httpx.QueryParams(params)).status_code)
             # then the real login, through the sandbox's JSON login
             form = {k: v[0] for k, v in query.items()}
             form.update(method="vss_password", si_code="7901234567", password=SANDBOX_PASSWORD)
