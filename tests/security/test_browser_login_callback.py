@@ -25,14 +25,14 @@ def test_forged_callbacks_are_ignored_and_the_real_login_completes(live_sandbox:
         with httpx.Client(timeout=10) as http:
             # an attacker's page fires first: wrong state, no state, two states, an error
             state = query["state"][0]
-            attempts: list[list[tuple[str, str]]] = [
+            attempts: list[list[tuple[str, str | int | float | bool | None]]] = [
                 [("code", "evil"), ("state", "guessed")],
                 [("code", "evil")],
                 [("code", "evil"), ("state", state), ("state", "x")],
                 [("error", "access_denied"), ("state", "guessed")],
             ]
             for params in attempts:
-                forged.append(http.get(redirect, params=httpx.QueryParams(params)).status_code)
+                forged.append(http.get(redirect, params=tuple(params)).status_code)
             # then the real login, through the sandbox's JSON login
             form = {k: v[0] for k, v in query.items()}
             form.update(method="vss_password", si_code="7901234567", password=SANDBOX_PASSWORD)
