@@ -124,6 +124,24 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
         for page in sorted(extra_vi, key=lambda p: p.file.src_uri):
             page.parent = section
             section.children.append(page)
+    # pages in a folder named like a listed page (rules/ next to rules.md) go right after it
+    placed = set()
+    listed_extra = [*extra_en, *extra_vi]
+    for item_parent, index, item in reversed(list(_walk(nav.items))):
+        if not hasattr(item, "file") or item.file is None:
+            continue
+        folder = item.file.src_uri.removesuffix(".md") + "/"
+        children = [p for p in extra_en if p.file.src_uri.startswith(folder)]
+        if not children:
+            continue
+        section = Section(f"{item.title or folder.strip('/')}: one page each", [])
+        section.parent = item.parent
+        for page in sorted(children, key=lambda p: p.file.src_uri):
+            page.parent = section
+            section.children.append(page)
+            placed.add(page.file.src_uri)
+        item_parent.insert(index + 1, section)
+    extra_en = [p for p in extra_en if p.file.src_uri not in placed]
     if extra_en:
         section = Section("More", [])
         folders: dict[str, Any] = {}
@@ -140,8 +158,17 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
             parent.children.append(page)
         at = len(nav.items) - 1 if "Tiếng Việt" in by_title or extra_vi else len(nav.items)
         nav.items.insert(at, section)
-    nav.pages = [*nav.pages, *extra_en, *extra_vi]
+    nav.pages = [*nav.pages, *listed_extra]
     return nav
+
+
+def _walk(items: list[Any]) -> Any:
+    """(the list holding it, its index, item) for every nav item, depth first."""
+    for index, item in enumerate(items):
+        yield items, index, item
+        children = getattr(item, "children", None)
+        if children:
+            yield from _walk(children)
 
 
 EXPLORER = """<!doctype html>
