@@ -8,7 +8,9 @@ patching.
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 import types
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -48,9 +50,15 @@ if TYPE_CHECKING:
 from vssdk._core.config import Timeout  # noqa: E402
 from vssdk._core.request import ACCEPT, USER_AGENT  # noqa: E402
 from vssdk._core.wire import PreparedRequest, RawResponse  # noqa: E402
-from vssdk.errors import APIConnectionError, APITimeoutError, ConfigurationError  # noqa: E402
+from vssdk.errors import (  # noqa: E402
+    APIConnectionError,
+    APITimeoutError,
+    ConfigurationError,
+    ResponseValidationError,
+)
 
 __all__ = [
+    "MAX_RESPONSE_BYTES",
     "ASGITransport",
     "AsyncHTTP",
     "AsyncHttpClient",
@@ -70,6 +78,21 @@ MockTransport = httpx.MockTransport
 ASGITransport = httpx.ASGITransport
 
 _LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+"""The largest reply read (after decompression); ``$VSSDK_MAX_RESPONSE_BYTES`` changes it."""
+
+
+def _max_response_bytes() -> int:
+    value = os.environ.get("VSSDK_MAX_RESPONSE_BYTES", "").strip()
+    if not value:
+        return MAX_RESPONSE_BYTES
+    if not (value.isascii() and value.isdigit()) or int(value) < 1024:
+        raise ConfigurationError(
+            f"VSSDK_MAX_RESPONSE_BYTES must be a whole number of bytes >= 1024, got {value!r}"
+        )
+    return int(value)
+
+
 # What nearly every request carries: set once on the clients vssdk makes, so httpx does not merge
 # them on each request (≈ 9 µs of its ≈ 100 µs per call). Injected clients get every header.
 _BASE_HEADERS = {"accept": ACCEPT, "user-agent": USER_AGENT}
@@ -101,7 +124,47 @@ def _timeout(t: Timeout, time_left: float) -> httpx.Timeout:
     return made
 
 
-def _raw(response: httpx.Response) -> RawResponse:
+class _Body:
+    """Collects a reply's (decompressed) bytes, within the call's deadline and the size cap."""
+
+    __slots__ = ("chunks", "end", "limit", "req", "size")
+
+    def __init__(self, req: PreparedRequest, time_left: float, limit: int) -> None:
+        self.req = req
+        self.end = time.monotonic() + time_left
+        self.limit = limit
+        self.size = 0
+        self.chunks: list[bytes] = []
+
+    def start(self, response: httpx.Response) -> None:
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.limit:
+            self.too_large()
+
+    def add(self, chunk: bytes) -> None:
+        self.size += len(chunk)
+        if self.size > self.limit:
+            self.too_large()
+        self.chunks.append(chunk)
+        if time.monotonic() > self.end:
+            raise APITimeoutError(
+                f"{self.req.operation_id}: the overall deadline ran out while reading the reply",
+                operation_id=self.req.operation_id,
+            )
+
+    def too_large(self) -> None:
+        raise ResponseValidationError(
+            f"{self.req.operation_id}: the reply is larger than {self.limit:,} bytes "
+            "(VSSDK_MAX_RESPONSE_BYTES)",
+            body=b"".join(self.chunks)[:1024],
+            operation_id=self.req.operation_id,
+        )
+
+    def content(self) -> bytes:
+        return self.chunks[0] if len(self.chunks) == 1 else b"".join(self.chunks)
+
+
+def _raw(response: httpx.Response, content: bytes) -> RawResponse:
     # What ``{k.lower(): v for k, v in response.headers.items()}`` gives (repeated names joined
     # with ", "), decoding each raw pair once rather than through httpx's per-item lookups.
     headers = response.headers
@@ -111,7 +174,7 @@ def _raw(response: httpx.Response) -> RawResponse:
         name = key.decode(encoding).lower()
         text = value.decode(encoding)
         out[name] = f"{out[name]}, {text}" if name in out else text
-    return RawResponse(status_code=response.status_code, headers=out, content=response.content)
+    return RawResponse(status_code=response.status_code, headers=out, content=content)
 
 
 def _connection_error(exc: Exception, req: PreparedRequest) -> APIConnectionError:
@@ -132,15 +195,17 @@ def _check_injection(http_client: Any, transport: Any) -> None:
 class SyncHTTP:
     """A synchronous connection pool that sends :class:`PreparedRequest` objects."""
 
-    __slots__ = ("_base", "_client", "_owned")
+    __slots__ = ("_base", "_client", "_max", "_owned")
 
     def __init__(
         self,
         *,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         _check_injection(http_client, transport)
+        self._max = max_response_bytes or _max_response_bytes()
         self._owned = http_client is None
         self._base = _BASE_HEADERS if self._owned else None
         self._client = http_client or httpx.Client(
@@ -148,17 +213,27 @@ class SyncHTTP:
         )
 
     def send(self, req: PreparedRequest, timeout: Timeout, time_left: float) -> RawResponse:
+        body = _Body(req, time_left, self._max)
         try:
-            response = self._client.request(
+            with self._client.stream(
                 req.method,
                 req.url,
                 headers=_headers(req.headers, self._base),
                 content=req.content,
                 timeout=_timeout(timeout, time_left),
-            )
+            ) as response:
+                body.start(response)
+                for chunk in response.iter_bytes():  # decompressed: the cap counts what we keep
+                    body.add(chunk)
         except httpx.TransportError as exc:
             raise _connection_error(exc, req) from exc
-        return _raw(response)
+        except httpx.DecodingError as exc:
+            raise ResponseValidationError(
+                f"{req.operation_id}: the reply cannot be decoded ({type(exc).__name__})",
+                body=b"",
+                operation_id=req.operation_id,
+            ) from exc
+        return _raw(response, body.content())
 
     def close(self) -> None:
         if self._owned:
@@ -168,15 +243,17 @@ class SyncHTTP:
 class AsyncHTTP:
     """An asynchronous connection pool, bound to the event loop that first uses it."""
 
-    __slots__ = ("_base", "_client", "_loop", "_owned")
+    __slots__ = ("_base", "_client", "_loop", "_max", "_owned")
 
     def __init__(
         self,
         *,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         _check_injection(http_client, transport)
+        self._max = max_response_bytes or _max_response_bytes()
         self._owned = http_client is None
         self._base = _BASE_HEADERS if self._owned else None
         self._client = http_client or httpx.AsyncClient(
@@ -198,17 +275,27 @@ class AsyncHTTP:
 
     async def send(self, req: PreparedRequest, timeout: Timeout, time_left: float) -> RawResponse:
         self._check_loop()
+        body = _Body(req, time_left, self._max)
         try:
-            response = await self._client.request(
+            async with self._client.stream(
                 req.method,
                 req.url,
                 headers=_headers(req.headers, self._base),
                 content=req.content,
                 timeout=_timeout(timeout, time_left),
-            )
+            ) as response:
+                body.start(response)
+                async for chunk in response.aiter_bytes():
+                    body.add(chunk)
         except httpx.TransportError as exc:
             raise _connection_error(exc, req) from exc
-        return _raw(response)
+        except httpx.DecodingError as exc:
+            raise ResponseValidationError(
+                f"{req.operation_id}: the reply cannot be decoded ({type(exc).__name__})",
+                body=b"",
+                operation_id=req.operation_id,
+            ) from exc
+        return _raw(response, body.content())
 
     async def aclose(self) -> None:
         if self._owned:
