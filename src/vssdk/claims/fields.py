@@ -73,6 +73,12 @@ def round_amount(value: Decimal) -> Decimal:
     return value.quantize(_CENT, rounding=ROUND_HALF_UP)
 
 
+MAX_INTEGER_DIGITS = 15
+"""Amounts and quantities carry at most 15 integer digits (under a quadrillion đồng): larger
+values are refused as input, so no computation overflows and no reply grows with an exponent."""
+MAX_INT_DIGITS = 18  # integer fields (STT, counts, years): anything longer is not one
+
+
 def to_decimal(value: object, name: str) -> Decimal:
     """A Decimal from an int, a Decimal or a numeric string; floats are refused."""
     if isinstance(value, bool | float):
@@ -92,6 +98,10 @@ def to_decimal(value: object, name: str) -> Decimal:
         raise InvalidArgument(name, f"must be a number, not {type(value).__name__}")
     if not result.is_finite():
         raise InvalidArgument(name, "must be a finite number")
+    if result and result.adjusted() >= MAX_INTEGER_DIGITS:
+        raise InvalidArgument(name, f"has more than {MAX_INTEGER_DIGITS} integer digits")
+    if result.as_tuple().exponent < -12:  # type: ignore[operator]
+        raise InvalidArgument(name, "has more decimals than any amount or quantity carries")
     return result
 
 
@@ -145,6 +155,8 @@ def from_text(kind: str, text: str, name: str) -> Any:
     if kind == "int":
         if not text.isascii() or not text.lstrip("-").isdigit():
             raise InvalidArgument(name, f"{text!r} is not an integer")
+        if len(text.lstrip("-")) > MAX_INT_DIGITS:
+            raise InvalidArgument(name, f"has more than {MAX_INT_DIGITS} digits")
         return int(text)
     partial = text[4:6] == "00" or text[6:8] == "00"
     if kind == "birth" and len(text) == 12 and text.isascii() and text.isdigit() and partial:
