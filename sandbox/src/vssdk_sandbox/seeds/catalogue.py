@@ -183,7 +183,10 @@ PROCEDURES: tuple[dict[str, Any], ...] = (
         "name_en": "Sickness, maternity and convalescence benefits",
         "filed_by": ["employer"],
         "forms": ["01B-HSB"],
-        "sdk_methods": [],
+        "sdk_methods": [
+            "client.declarations.submit_settlement",
+            "client.declarations.get_settlement",
+        ],
         "code_source": "portal",
         "legal_basis": "Law 41/2024/QH15 Chapter III",
     },
