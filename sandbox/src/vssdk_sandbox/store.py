@@ -47,6 +47,19 @@ _RETURNING = sqlite3.sqlite_version_info >= (3, 35, 0)
 _ENCODER = msgspec.json.Encoder(enc_hook=str)
 
 
+_CACHE_SIZE = 4096
+_DECODER = msgspec.json.Decoder()
+
+
+def _loads(body: str) -> dict[str, Any]:
+    """A stored document as a new dict (msgspec: what ``json.loads`` gives, faster)."""
+    try:
+        doc = _DECODER.decode(body)
+    except msgspec.DecodeError:  # e.g. an integer beyond 64 bits: the slow road
+        doc = json.loads(body)
+    return dict(doc)
+
+
 def _dumps(doc: Mapping[str, Any]) -> str:
     """A document as compact JSON text; values JSON has no type for are stored as ``str()``."""
     try:
@@ -119,6 +132,10 @@ class Store:
         self._db.executescript(_SCHEMA)
         self._lock = threading.RLock()
         self._depth = 0  # transaction nesting (guarded by the lock)
+        # The JSON text of recently read or written documents, by (collection, key): this process
+        # is the only writer of its data (see _lock_dir) and every write below updates the entry,
+        # so a hit is what SQLite would return; a rollback forgets them all.
+        self._cache: dict[tuple[str, str], str] = {}
 
     def close(self) -> None:
         with self._lock:
@@ -149,6 +166,7 @@ class Store:
                     yield
                 except BaseException:
                     self._db.execute(f"ROLLBACK TO {name}")
+                    self._cache.clear()
                     raise
                 finally:
                     self._depth -= 1
@@ -161,16 +179,27 @@ class Store:
             except BaseException:
                 self._depth = 0
                 self._db.execute("ROLLBACK")
+                self._cache.clear()
                 raise
             self._depth = 0
-            self._db.execute("COMMIT")
+            try:
+                self._db.execute("COMMIT")
+            except BaseException:  # not committed: what the cache learnt inside is not stored
+                self._cache.clear()
+                raise
 
     def get(self, collection: str, key: str) -> dict[str, Any] | None:
+        """A fresh copy of the document (callers may change it), or None."""
         with self._lock:
-            row = self._db.execute(
-                "SELECT body FROM docs WHERE collection = ? AND key = ?", (collection, key)
-            ).fetchone()
-        return None if row is None else dict(json.loads(row[0]))
+            body = self._cache.get((collection, key))
+            if body is None:
+                row = self._db.execute(
+                    "SELECT body FROM docs WHERE collection = ? AND key = ?", (collection, key)
+                ).fetchone()
+                if row is None:
+                    return None
+                body = self._remember((collection, key), row[0])
+        return _loads(body)
 
     def put(self, collection: str, key: str, doc: Mapping[str, Any]) -> None:
         """Insert or replace (a replaced document keeps its place in the order)."""
@@ -181,6 +210,7 @@ class Store:
                 "ON CONFLICT (collection, key) DO UPDATE SET body = excluded.body",
                 (collection, key, body),
             )
+            self._remember((collection, key), body)
 
     def insert_new(self, collection: str, key: str, doc: Mapping[str, Any]) -> bool:
         """Insert only if absent; True when inserted."""
@@ -190,14 +220,25 @@ class Store:
                 "INSERT OR IGNORE INTO docs (collection, key, body) VALUES (?, ?, ?)",
                 (collection, key, body),
             )
+            if cur.rowcount == 1:
+                self._remember((collection, key), body)
         return cur.rowcount == 1
 
     def delete(self, collection: str, key: str) -> bool:
         with self._lock:
+            self._cache.pop((collection, key), None)
             cur = self._db.execute(
                 "DELETE FROM docs WHERE collection = ? AND key = ?", (collection, key)
             )
         return cur.rowcount == 1
+
+    def _remember(self, where: tuple[str, str], body: str) -> str:
+        cache = self._cache
+        cache.pop(where, None)
+        if len(cache) >= _CACHE_SIZE:  # the oldest entry goes (dicts keep insertion order)
+            del cache[next(iter(cache))]
+        cache[where] = body
+        return body
 
     def find(self, collection: str, **equals: Any) -> list[dict[str, Any]]:
         """Every document whose top-level fields equal the given values, oldest first."""
@@ -232,7 +273,7 @@ class Store:
             rows = self._db.execute(sql, args).fetchall()
         more = limit is not None and len(rows) > limit
         rows = rows[:limit] if limit is not None else rows
-        docs = [dict(json.loads(body)) for _, body in rows]
+        docs = [_loads(body) for _, body in rows]
         next_cursor = encode_cursor(rows[-1][0]) if more and rows else None
         return docs, next_cursor
 
@@ -258,5 +299,6 @@ class Store:
     def wipe(self) -> None:
         """Remove every document and counter."""
         with self._lock:
+            self._cache.clear()
             self._db.execute("DELETE FROM docs")
             self._db.execute("DELETE FROM counters")
