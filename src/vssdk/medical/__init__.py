@@ -8,6 +8,8 @@ must meet (:func:`validate`, :func:`check`), their XML and base64 envelope
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from vssdk.medical.builders import (
     birth_certificate,
     death_notice,
@@ -53,6 +55,9 @@ from vssdk.medical.xml import (
     envelope_to_xml,
 )
 
+if TYPE_CHECKING:  # loaded on first use by __getattr__ below (signxml only when signing)
+    from vssdk.medical.signing import is_signed, sign_envelope, verify_envelope
+
 __all__ = [
     "BirthDetail",
     "DeathDetail",
@@ -90,8 +95,21 @@ __all__ = [
     "driver_health_certificate",
     "envelope_to_base64",
     "envelope_to_xml",
+    "is_signed",
     "pregnancy_rest_certificate",
     "sick_leave_certificate",
+    "sign_envelope",
     "validate",
     "validate_builtins",
+    "verify_envelope",
 ]
+
+_SIGNING = frozenset({"is_signed", "sign_envelope", "verify_envelope"})
+
+
+def __getattr__(name: str) -> object:
+    if name in _SIGNING:
+        from vssdk.medical import signing
+
+        return getattr(signing, name)
+    raise AttributeError(f"module 'vssdk.medical' has no attribute {name!r}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from vssdk._core.operation import AsyncArea, SyncArea
 from vssdk.calendar import VN_TZ
@@ -22,6 +23,9 @@ from vssdk.medical.fields import document_spec
 from vssdk.medical.models import MedicalDocumentSubmission, MedicalWireForm, MedicalWireReply
 from vssdk.medical.validation import check
 from vssdk.medical.xml import envelope_to_base64
+
+if TYPE_CHECKING:
+    from vssdk.declarations.signing import SigningKey
 
 __all__ = ["AsyncMedical", "Medical"]
 
@@ -35,13 +39,16 @@ def _login(auth: object) -> GatewayLogin:
 
 
 def _prepare(
-    documents: Sequence[MedicalDocumentSubmission], facility_code: str, created: dt.date | None
+    documents: Sequence[MedicalDocumentSubmission],
+    facility_code: str,
+    created: dt.date | None,
+    key: SigningKey | None,
 ) -> tuple[str, str, str]:
     """(endpoint, loaiHs, fileBase64Str) for documents of one upload kind."""
     for document in documents:
         check(document)
     day = created or dt.datetime.now(VN_TZ).date()
-    payload = envelope_to_base64(ops._facility(facility_code), documents, day)
+    payload = envelope_to_base64(ops._facility(facility_code), documents, day, key=key)
     spec = document_spec(documents[0].type)
     return spec.endpoint, spec.loai_hs, payload
 
@@ -84,9 +91,11 @@ class Medical(SyncArea):
         *,
         facility_code: str,
         created: dt.date | None = None,
+        key: SigningKey | None = None,
     ) -> MedicalWireReply:
-        """Send certificates of one kind of upload through the gateway's own endpoint."""
-        endpoint, loai_hs, payload = _prepare(documents, facility_code, created)
+        """Send certificates of one kind of upload through the gateway's own endpoint; with
+        ``key`` the envelope is signed in ``CHUKYDONVI`` (:func:`vssdk.medical.sign_envelope`)."""
+        endpoint, loai_hs, payload = _prepare(documents, facility_code, created, key)
         method = (
             self.raw_send_document if endpoint == "guiGiayToDienTu" else self.raw_send_certificates
         )
@@ -119,9 +128,10 @@ class AsyncMedical(AsyncArea):
         *,
         facility_code: str,
         created: dt.date | None = None,
+        key: SigningKey | None = None,
     ) -> MedicalWireReply:
         """Send certificates of one kind of upload (see :meth:`Medical.send_wire`)."""
-        endpoint, loai_hs, payload = _prepare(documents, facility_code, created)
+        endpoint, loai_hs, payload = _prepare(documents, facility_code, created, key)
         method = (
             self.raw_send_document if endpoint == "guiGiayToDienTu" else self.raw_send_certificates
         )

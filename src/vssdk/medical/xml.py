@@ -16,7 +16,7 @@ import binascii
 import datetime as dt
 import uuid
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from lxml import etree
@@ -25,6 +25,9 @@ from vssdk._core.model import decode_value, to_builtins
 from vssdk.medical.errors import InvalidMedicalXml
 from vssdk.medical.fields import DocumentSpec, document_spec, envelope_layout, spec_for_form
 from vssdk.medical.models import MedicalDocumentSubmission
+
+if TYPE_CHECKING:
+    from vssdk.declarations.signing import SigningKey
 
 __all__ = [
     "Envelope",
@@ -225,10 +228,19 @@ def envelope_to_xml(
 
 
 def envelope_to_base64(
-    facility_code: str, documents: Sequence[MedicalDocumentSubmission], created: dt.date
+    facility_code: str,
+    documents: Sequence[MedicalDocumentSubmission],
+    created: dt.date,
+    *,
+    key: SigningKey | None = None,
 ) -> str:
-    """``fileBase64Str``: the envelope, base64-encoded."""
-    return base64.b64encode(envelope_to_xml(facility_code, documents, created)).decode("ascii")
+    """``fileBase64Str``: the envelope, signed in ``CHUKYDONVI`` when ``key`` is given, base64."""
+    data = envelope_to_xml(facility_code, documents, created)
+    if key is not None:
+        from vssdk.medical.signing import sign_envelope  # loads signxml only when signing
+
+        data = sign_envelope(data, key)
+    return base64.b64encode(data).decode("ascii")
 
 
 def _b64(text: str, what: str) -> bytes:

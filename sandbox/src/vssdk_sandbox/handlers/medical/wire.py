@@ -4,19 +4,23 @@ The form (JSON or form-encoded, as real HIS send either) carries the token, the 
 base64 envelope. A form that does not match the spec is a 422 (vss 205), as for the other wire
 calls; every business outcome is HTTP 200 with ``MaKetQua``: 200 received (``MaGD``,
 ``ThoiGianTiepNhan`` yyyyMMddHHmmss), 205 bad parameters or file (``ThongDiep`` names the
-element and the rule), 401 token or password refused, 1001 file too large.
+element and the rule; a signature in ``CHUKYDONVI`` that does not hold), 401 token or password
+refused, 1001 file too large. An empty ``CHUKYDONVI`` is accepted.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 from typing import Any
 from urllib.parse import parse_qsl
 
 from jsonschema import Draft202012Validator
 
+from vssdk.declarations import SignatureInvalid
 from vssdk.medical import InvalidMedicalXml, decode_envelope, validate_builtins
 from vssdk.medical.fields import envelope_of
+from vssdk.medical.signing import is_signed, verify_envelope
 from vssdk.medical.xml import document_builtins
 from vssdk_sandbox.app import Sandbox
 from vssdk_sandbox.handlers.medical.common import Refused, check, receive, transaction_id
@@ -92,8 +96,13 @@ def _upload(ctx: Ctx, allowed: tuple[str, ...]) -> dict[str, Any]:
         if envelope.facility_code and envelope.facility_code != facility:
             return _refuse("205", "THONGTINDONVI.MACSKCB khác mã cơ sở gửi")
         bodies = [document_builtins(spec, content) for spec, content in envelope.documents()]
+        raw = base64.b64decode("".join(form["fileBase64Str"].split()))
+        if is_signed(raw):  # an empty CHUKYDONVI is accepted, as the gateway does today
+            verify_envelope(raw, trust_embedded=True)
     except InvalidMedicalXml as exc:
         return _refuse("205", f"{exc.argument}: {exc.reason}")
+    except SignatureInvalid as exc:
+        return _refuse("205", f"CHUKYDONVI: chữ ký số không hợp lệ ({exc})")
     for index, body in enumerate(bodies):
         issues = validate_builtins(body)
         if issues:
