@@ -190,3 +190,33 @@ def test_rsa_key_under_2048_bits_is_refused_on_verification(
     good = Dossier.prepare(form, key=f.shared_key("a"))
     signed = attrs.evolve(good.files[0], content=sign_form(form, weak))
     assert _refused_code(vendor, attrs.evolve(good, files=(signed,))) == "signature.invalid"
+
+
+# --- F25 and F13: what a dossier may declare ---------------------------------------------------
+
+
+def test_declaration_period_far_in_the_future_is_refused(
+    vendor: vssdk.Client, sandbox: Sandbox, key_a: SigningKey
+) -> None:
+    far = Month(9999, 12)
+    form = D02LT(employer=SBX, period=far, rows=(f.d02_row(1, from_month=far),))
+    with pytest.raises(UnprocessableEntityError) as info:
+        vendor.declarations.submit(Dossier.prepare(form, key=key_a))
+    assert info.value.errors[0].path == "body.period"
+    soon = Month.of(sandbox.today()).add(1)
+    form = D02LT(employer=SBX, period=soon, rows=(f.d02_row(1, from_month=soon),))
+    assert vendor.declarations.submit(Dossier.prepare(form, key=key_a)).id
+
+
+def test_salary_with_5000_digits_is_unreadable_not_a_500(
+    vendor: vssdk.Client, sandbox: Sandbox, key_a: SigningKey
+) -> None:
+    from vssdk.declarations import form_to_xml, sign_xml
+
+    period = Month.of(sandbox.today())
+    form = D02LT(employer=SBX, period=period, rows=(f.d02_row(1, from_month=period),))
+    good = Dossier.prepare(form, key=key_a)
+    xml = form_to_xml(form).replace(b">10000000<", b">" + b"9" * 5000 + b"<", 1)
+    assert b"9" * 5000 in xml
+    signed = attrs.evolve(good.files[0], content=sign_xml(xml, key_a))
+    assert _refused_code(vendor, attrs.evolve(good, files=(signed,))) == "file.unreadable"

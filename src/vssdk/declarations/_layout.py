@@ -39,9 +39,14 @@ class Codec:
     load: Callable[[str], Any]
 
 
+_MAX_DIGITS = 15  # under a quadrillion đồng: beyond any salary or amount a form carries
+
+
 def _load_int(text: str) -> int:
     if not text.isdigit() or not text.isascii():
         raise InvalidArgument("value", f"expected a whole number of VND, got {text!r}")
+    if len(text) > _MAX_DIGITS:
+        raise InvalidArgument("value", f"more than {_MAX_DIGITS} digits")
     return int(text)
 
 

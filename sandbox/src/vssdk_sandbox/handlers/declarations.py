@@ -71,6 +71,7 @@ _INTERNAL = (
     "unit_changes",
 )
 _STEPS = (("received", 5 * 60), ("processing", 3600), ("decided", 4 * 3600))
+MAX_MONTHS_AHEAD = 3  # an increase for the coming months is declared early; 9999-12 is not
 _BUSY = "declarations.ticking"  # re-entrancy guard: a tick can emit events that tick again
 
 
@@ -153,8 +154,9 @@ def _read_file(index: int, item: dict[str, Any], data: bytes) -> tuple[Form, _Si
         verified = verify_xml(data, trust_embedded=True)
     except SignatureInvalid as exc:
         raise _unprocessable(path, exc.reason, "signature.invalid", str(exc)) from None
-    except InvalidArgument as exc:
-        raise _unprocessable(path, str(exc), "file.unreadable", "a file cannot be read") from None
+    except (InvalidArgument, ValueError, OverflowError) as exc:  # any value it cannot read
+        reason = str(exc) if isinstance(exc, InvalidArgument) else "a value cannot be read"
+        raise _unprocessable(path, reason, "file.unreadable", "a file cannot be read") from None
     if verified.form.form_code != item["form_code"]:
         raise _unprocessable(
             f"body.files[{index}].form_code",
@@ -325,6 +327,16 @@ def submit(ctx: Ctx) -> Reply:
     body = ctx.body
     unit = employer["unit_code"]
     period = Month.parse(body["period"])
+    latest = Month.of(ctx.sandbox.today()).add(MAX_MONTHS_AHEAD)
+    if period > latest:
+        raise problem(
+            422,
+            "Unprocessable Entity",
+            detail=f"a dossier may declare at most {MAX_MONTHS_AHEAD} months ahead (to {latest})",
+            slug="validation-failed",
+            vss_code="period.future",
+            errors=[field_error("body.period", f"is after {latest}", code="period.future")],
+        )
     files = [(item, _decode(index, item)) for index, item in enumerate(body["files"])]
     # the same files again (a resend) → the existing dossier, before any costly check
     digest = hashlib.sha256(f"{unit}|{body['procedure_code']}|{period}".encode())
