@@ -8,6 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import vssdk
 from tests.citizen._support import as_citizen
@@ -248,3 +250,33 @@ def test_accounts_on_the_async_client(make_aclient: Any, sandbox: Sandbox) -> No
 
     total, statuses = run(scenario())
     assert total > 0 and statuses == "paid/confirmed"
+
+
+def test_refund_to_a_closed_account_is_rejected(vendor: vssdk.Client, client: vssdk.Client) -> None:
+    closed = BankAccount("VCB", "0000000000", "CONG TY SANDBOX")  # documented rejection trigger
+    refund = vendor.declarations.request_refund(
+        PAYING, "paid_twice", "UNC-SBX001A-0042", 1_000_000, closed
+    )
+    client.sandbox.advance_clock(days=3)
+    decided = vendor.declarations.refund(PAYING, refund.id)
+    assert decided.status is RefundStatus.REJECTED and decided.rejection_reason
+    assert decided.decided_at is not None
+    again = vendor.declarations.request_refund(  # the surplus was not used
+        PAYING, "paid_twice", "UNC-SBX001A-0042", 12_500_000, ACCOUNT
+    )
+    assert again.status is RefundStatus.SUBMITTED
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    amount=st.integers(min_value=0, max_value=10**11),
+    days=st.integers(min_value=0, max_value=2000),
+)
+def test_interest_is_the_daily_rate_times_days_rounded(amount: int, days: int) -> None:
+    due = payment_deadline("2025-06")  # 2025-07-31: every late day under the 2024 law
+    late = late_payment_interest(amount, "2025-06", due + dt.timedelta(days=days))
+    assert late.days_late == days
+    exact = Decimal(amount) * Decimal("0.0003") * days
+    assert abs(Decimal(late.interest) - exact) <= Decimal("0.5")
+    later = late_payment_interest(amount, "2025-06", due + dt.timedelta(days=days + 1))
+    assert later.interest >= late.interest
