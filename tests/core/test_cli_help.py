@@ -43,3 +43,17 @@ def test_rule_help_shows_types_defaults_and_the_description(
     assert "--on " in out and "YYYY-MM-DD" in out
     assert "--ui-relief" in out and "default true" in out
     assert "Monthly compulsory SI, HI, UI" in out
+
+
+def test_connection_refused_on_a_local_address_suggests_the_sandbox() -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with (
+        vssdk.Client(f"http://127.0.0.1:{port}", max_retries=0) as client,
+        pytest.raises(vssdk.APIConnectionError) as info,
+    ):
+        client.lookups.facility("01001")
+    assert "start it with `vssdk sandbox`" in str(info.value)

@@ -182,9 +182,17 @@ def _connection_error(exc: Exception, req: PreparedRequest) -> APIConnectionErro
         return APITimeoutError(
             f"{req.operation_id}: timed out ({type(exc).__name__})", operation_id=req.operation_id
         )
+    hint = ""
+    if isinstance(exc, httpx.ConnectError) and _is_loopback(req.url):
+        hint = " (nothing listens there: is the sandbox running? start it with `vssdk sandbox`)"
     return APIConnectionError(
-        f"{req.operation_id}: {type(exc).__name__}: {exc}", operation_id=req.operation_id
+        f"{req.operation_id}: {type(exc).__name__}: {exc}{hint}", operation_id=req.operation_id
     )
+
+
+def _is_loopback(url: str) -> bool:
+    host = httpx.URL(url).host
+    return host in ("localhost", "::1") or host.startswith("127.")
 
 
 def _check_injection(http_client: Any, transport: Any) -> None:
