@@ -13,6 +13,7 @@ is an ISO-8601 UTC instant. The card check shares its logic with the REST dialec
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import json
 import secrets
 import uuid
@@ -66,13 +67,38 @@ def _iso_z(moment: dt.datetime) -> str:
     return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond:06d}0Z"
 
 
+LOGIN_FAILURES = "gateway_login_failures"
+MAX_LOGIN_FAILURES = 5  # as the OAuth logins: wrong passwords before the account locks
+LOCK_SECONDS = 30 * 60
+_LOCKED = "Tài khoản tạm khóa do đăng nhập sai nhiều lần, thử lại sau"
+
+
+def _locked_until(ctx: Ctx, username: str) -> float:
+    doc = ctx.store.get(LOGIN_FAILURES, username) or {}
+    return float(doc.get("locked_until", 0))
+
+
+def _count_failure(ctx: Ctx, username: str) -> None:
+    doc = ctx.store.get(LOGIN_FAILURES, username) or {"failures": 0, "locked_until": 0}
+    doc["failures"] = int(doc["failures"]) + 1
+    if doc["failures"] >= MAX_LOGIN_FAILURES:
+        doc.update(failures=0, locked_until=ctx.sandbox.now().timestamp() + LOCK_SECONDS)
+    ctx.store.put(LOGIN_FAILURES, username, doc)
+
+
 @handles("gatewayTokenTake")
 def token_take(ctx: Ctx) -> dict[str, Any]:
     form = payload(ctx)
     username = form.get("username", "")
     account = ctx.store.get("gateway_accounts", username) if username else None
-    if account is None or form.get("password", "").upper() != account["password_md5"]:
+    if account is not None and _locked_until(ctx, username) > ctx.sandbox.now().timestamp():
+        return {"maKetQua": "401", "thongDiep": _LOCKED}
+    given = form.get("password", "").upper().encode()
+    if account is None or not hmac.compare_digest(given, account["password_md5"].encode()):
+        if account is not None:
+            _count_failure(ctx, username)
         return {"maKetQua": "401", "thongDiep": _LOGIN_REFUSED}
+    ctx.store.delete(LOGIN_FAILURES, username)
     # Tokens carry real time: the client checks their expiry against its own clock.
     now = dt.datetime.fromtimestamp(ctx.sandbox.real_time(), ctx.sandbox.now().tzinfo)
     access = secrets.token_urlsafe(24)
