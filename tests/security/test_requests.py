@@ -212,3 +212,18 @@ def test_rule_error_raised_by_a_handler_is_422_naming_the_field(
     reply = http.get("/_sandbox/status")
     assert reply.status_code == 422
     assert _problem(reply)["errors"] == [{"path": "months", "message": "must be 3, 6 or 12"}]
+
+
+def test_integer_sent_as_12_point_0_is_a_422_naming_the_field(http: TestClient) -> None:
+    token = citizen_token(http, si_code="0112345670")
+    members = [
+        {"si_code": "0112345670", "full_name": "Lê Thị Cúc"},
+        {"si_code": "0112345681", "full_name": "Đỗ Văn Hùng"},
+    ]
+    reply = http.post(
+        "/me/household-hi/registrations",
+        json={"members": members, "months": 12.0},
+        headers=bearer(token),
+    )
+    assert reply.status_code == 422, reply.text
+    assert "months" in str(_problem(reply).get("errors") or _problem(reply)["detail"])
