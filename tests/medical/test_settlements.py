@@ -347,3 +347,23 @@ def test_wait_settlement_can_move_the_sandbox_clock(vendor: vssdk.Client, sandbo
         UNIT, filed.id, interval=3600, advance_sandbox_clock=True
     )
     assert decided.final and sandbox.now() - before == dt.timedelta(hours=24)
+
+
+def test_an_inpatient_stay_supports_a_sickness_row(
+    vendor: vssdk.Client, hospital: vssdk.Client, client: vssdk.Client, sandbox: Sandbox
+) -> None:
+    start, end = _d(sandbox, -20), _d(sandbox, -15)
+    hospital.medical.submit(
+        "79001",
+        medical.inpatient_treatment_certificate(
+            number="NT-79001-0001", issued_on=end, admitted_on=start, discharged_on=end,
+            patient=medical.MedicalPatient(full_name="Nguyễn Văn An", si_code=WORKER),
+            diagnosis="Viêm phổi", diagnosis_code="J18.9", signed_by="BS",
+        ),
+    )  # fmt: skip
+    row = _row(WORKER, HSBRegime.SICKNESS, start, 6, "NT-79001-0001")
+    filed = vendor.declarations.submit_settlement(
+        SignedSettlement.prepare(_form(sandbox, [row]), key=_key())
+    )
+    [answer] = _decide(client, vendor, filed.id).rows
+    assert (answer.status, answer.days_paid) == ("accepted", 6)

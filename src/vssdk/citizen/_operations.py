@@ -471,7 +471,9 @@ __all__ = [
 )
 def list_medical_documents(*, type: str | None = None, limit: int | None = None) -> Call:
     """Certificates hospitals issued about me (sick leave, birth of my child, discharge ...)."""
-    kinds = ("sick_leave", "pregnancy_rest", "discharge", "birth", "death", "driver_health")
+    from vssdk.medical.models import MedicalDocumentType
+
+    kinds = tuple(t.value for t in MedicalDocumentType)
     if type is not None and type not in kinds:
         raise InvalidArgument("type", f"one of {', '.join(kinds)}", value=type)
     return Call(query={"type": type, "limit": limit})

@@ -15,7 +15,9 @@ from vssdk.medical.builders import (
     death_notice,
     discharge_certificate,
     driver_health_certificate,
+    inpatient_treatment_certificate,
     pregnancy_rest_certificate,
+    record_summary,
     sick_leave_certificate,
 )
 from vssdk.medical.errors import (
@@ -31,6 +33,7 @@ from vssdk.medical.models import (
     DischargeDetail,
     DocumentHistoryEntry,
     DriverHealthDetail,
+    InpatientTreatmentDetail,
     MedicalDocument,
     MedicalDocumentReplacement,
     MedicalDocumentRevocation,
@@ -42,6 +45,7 @@ from vssdk.medical.models import (
     MedicalWireForm,
     MedicalWireReply,
     PregnancyRestDetail,
+    RecordSummaryDetail,
     SickLeaveDetail,
 )
 from vssdk.medical.validation import check, validate, validate_builtins
@@ -68,6 +72,7 @@ __all__ = [
     "Envelope",
     "EnvelopeFile",
     "FieldSpec",
+    "InpatientTreatmentDetail",
     "InvalidMedicalDocument",
     "InvalidMedicalXml",
     "MedicalDocument",
@@ -82,6 +87,7 @@ __all__ = [
     "MedicalWireForm",
     "MedicalWireReply",
     "PregnancyRestDetail",
+    "RecordSummaryDetail",
     "SickLeaveDetail",
     "WireRefused",
     "birth_certificate",
@@ -95,8 +101,10 @@ __all__ = [
     "driver_health_certificate",
     "envelope_to_base64",
     "envelope_to_xml",
+    "inpatient_treatment_certificate",
     "is_signed",
     "pregnancy_rest_certificate",
+    "record_summary",
     "sick_leave_certificate",
     "sign_envelope",
     "validate",

@@ -13,11 +13,13 @@ from vssdk.medical.models import (
     DeathDetail,
     DischargeDetail,
     DriverHealthDetail,
+    InpatientTreatmentDetail,
     MedicalDocumentSubmission,
     MedicalDocumentType,
     MedicalPatient,
     MedicalSex,
     PregnancyRestDetail,
+    RecordSummaryDetail,
     SickLeaveDetail,
 )
 from vssdk.medical.validation import check
@@ -27,7 +29,9 @@ __all__ = [
     "death_notice",
     "discharge_certificate",
     "driver_health_certificate",
+    "inpatient_treatment_certificate",
     "pregnancy_rest_certificate",
+    "record_summary",
     "sick_leave_certificate",
 ]
 
@@ -254,6 +258,80 @@ def driver_health_certificate(
                 fit=fit,
                 valid_until=valid_until,
                 conditions=conditions,
+            ),
+        )
+    )
+
+
+def record_summary(
+    *,
+    number: str,
+    issued_on: dt.date,
+    patient: MedicalPatient,
+    admitted_on: dt.date,
+    discharged_on: dt.date,
+    diagnosis: str,
+    signed_by: str,
+    diagnosis_on_admission: str | None = None,
+    diagnosis_code: str | None = None,
+    course: str | None = None,
+    results: str | None = None,
+    treatment: str | None = None,
+    surgery: bool = False,
+    employer_name: str | None = None,
+) -> MedicalDocumentSubmission:
+    """Medical record summary (bản tóm tắt hồ sơ bệnh án, CT04, TT 25/2025/TT-BYT Mẫu 03)."""
+    return _done(
+        MedicalDocumentSubmission(
+            type=MedicalDocumentType.RECORD_SUMMARY,
+            document_number=number,
+            issued_on=issued_on,
+            patient=patient,
+            signed_by=signed_by,
+            record_summary=RecordSummaryDetail(
+                admitted_on=admitted_on,
+                discharged_on=discharged_on,
+                diagnosis=diagnosis,
+                diagnosis_on_admission=diagnosis_on_admission,
+                diagnosis_code=diagnosis_code,
+                course=course,
+                results=results,
+                treatment=treatment,
+                surgery=surgery,
+                employer_name=employer_name,
+            ),
+        )
+    )
+
+
+def inpatient_treatment_certificate(
+    *,
+    number: str,
+    issued_on: dt.date,
+    patient: MedicalPatient,
+    admitted_on: dt.date,
+    discharged_on: dt.date,
+    diagnosis: str,
+    signed_by: str,
+    diagnosis_code: str | None = None,
+    treatment: str | None = None,
+    doctor_name: str | None = None,
+) -> MedicalDocumentSubmission:
+    """Confirmation of inpatient treatment (GIAYDIEUTRINOITRU, TT 25/2025/TT-BYT Mẫu 06)."""
+    return _done(
+        MedicalDocumentSubmission(
+            type=MedicalDocumentType.INPATIENT_TREATMENT,
+            document_number=number,
+            issued_on=issued_on,
+            patient=patient,
+            signed_by=signed_by,
+            doctor_name=doctor_name,
+            inpatient_treatment=InpatientTreatmentDetail(
+                admitted_on=admitted_on,
+                discharged_on=discharged_on,
+                diagnosis=diagnosis,
+                diagnosis_code=diagnosis_code,
+                treatment=treatment,
             ),
         )
     )

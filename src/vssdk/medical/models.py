@@ -16,6 +16,7 @@ __all__ = [
     "DischargeDetail",
     "DocumentHistoryEntry",
     "DriverHealthDetail",
+    "InpatientTreatmentDetail",
     "MedicalDocument",
     "MedicalDocumentReplacement",
     "MedicalDocumentRevocation",
@@ -27,6 +28,7 @@ __all__ = [
     "MedicalWireForm",
     "MedicalWireReply",
     "PregnancyRestDetail",
+    "RecordSummaryDetail",
     "SickLeaveDetail",
 ]
 
@@ -40,6 +42,8 @@ class MedicalDocumentType(enum.StrEnum):
     BIRTH = "birth"
     DEATH = "death"
     DRIVER_HEALTH = "driver_health"
+    RECORD_SUMMARY = "record_summary"
+    INPATIENT_TREATMENT = "inpatient_treatment"
 
 
 class MedicalSex(enum.StrEnum):
@@ -114,6 +118,41 @@ class DischargeDetail(Model):
 
 
 @attrs.frozen(slots=True)
+class RecordSummaryDetail(Model):
+    """Medical record summary (bản tóm tắt hồ sơ bệnh án, CT04)."""
+
+    admitted_on: dt.date
+    discharged_on: dt.date
+    diagnosis: str
+    diagnosis_on_admission: str | None = None
+    diagnosis_code: str | None = None
+    reason_for_admission: str | None = None
+    course: str | None = None
+    results: str | None = None
+    treatment: str | None = None
+    condition_at_discharge: str | None = None
+    surgery: bool = False
+    employer_name: str | None = None
+    series: str | None = None
+    note: str | None = None
+
+
+@attrs.frozen(slots=True)
+class InpatientTreatmentDetail(Model):
+    """Confirmation of inpatient treatment (giấy xác nhận quá trình điều trị nội trú)."""
+
+    admitted_on: dt.date
+    discharged_on: dt.date
+    diagnosis: str
+    diagnosis_code: str | None = None
+    treatment: str | None = None
+    department_code: str | None = None
+    medical_id: str | None = None
+    record_number: str | None = None
+    note: str | None = None
+
+
+@attrs.frozen(slots=True)
 class BirthDetail(Model):
     """Birth certificate (giấy chứng sinh, XML9 / HSDLGCS); the patient is the mother."""
 
@@ -175,6 +214,8 @@ class MedicalDocumentSubmission(Model):
     birth: BirthDetail | None = None
     death: DeathDetail | None = None
     driver_health: DriverHealthDetail | None = None
+    record_summary: RecordSummaryDetail | None = None
+    inpatient_treatment: InpatientTreatmentDetail | None = None
 
 
 @attrs.frozen(slots=True)

@@ -76,6 +76,8 @@ def validate_builtins(doc: dict[str, Any]) -> tuple[MedicalIssue, ...]:
         "birth": _birth,
         "death": _death,
         "driver_health": _driver,
+        "record_summary": _stay,
+        "inpatient_treatment": _stay,
     }[str(kind)](out, doc, str(kind))
     return tuple(out)
 
@@ -173,15 +175,22 @@ def _leave(out: list[MedicalIssue], doc: dict[str, Any], kind: str) -> None:
         )
 
 
-def _discharge(out: list[MedicalIssue], doc: dict[str, Any], kind: str) -> None:
+def _stay(out: list[MedicalIssue], doc: dict[str, Any], kind: str) -> None:
+    """A stay in hospital: discharged on or after admission."""
     detail = doc[kind]
     admitted, discharged = _date(detail.get("admitted_on")), _date(detail.get("discharged_on"))
     if admitted and discharged and discharged < admitted:
         out.append(
             MedicalIssue(
-                "discharge.discharged_on", "dates.order", f"{discharged} is before {admitted}"
+                f"{kind}.discharged_on", "dates.order", f"{discharged} is before {admitted}"
             )
         )
+
+
+def _discharge(out: list[MedicalIssue], doc: dict[str, Any], kind: str) -> None:
+    detail = doc[kind]
+    _stay(out, doc, kind)
+    discharged = _date(detail.get("discharged_on"))
     issued = _date(doc.get("issued_on"))
     if discharged and issued and issued < discharged:
         out.append(

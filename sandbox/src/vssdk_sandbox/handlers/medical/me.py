@@ -19,6 +19,9 @@ _DETAIL_FIELDS = {
     "birth": {"child_name": "child_name", "child_birth_date": "child_birth_date"},
     "driver_health": {"licence_class": "licence_class", "fit": "fit", "valid_until": "valid_until"},
     "death": {},
+    "record_summary": {"diagnosis": "diagnosis"},
+    "inpatient_treatment": {"leave_from": "admitted_on", "leave_to": "discharged_on",
+                            "diagnosis": "diagnosis"},
 }  # fmt: skip
 
 

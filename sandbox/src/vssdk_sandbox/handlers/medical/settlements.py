@@ -250,6 +250,7 @@ def _certificate(
     span = {
         "sick_leave": ("leave_from", "leave_to"),
         "discharge": ("admitted_on", "rest_to" if detail.get("rest_to") else "discharged_on"),
+        "inpatient_treatment": ("admitted_on", "discharged_on"),
     }.get(cert["type"])
     if span is not None:
         first, last = detail[span[0]], detail[span[1]]
