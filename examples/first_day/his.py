@@ -24,7 +24,7 @@ PATIENTS = [
 
 def main() -> None:
     with running() as base_url:
-        auth = ClientCredentials("01001_BV", "sbx-01001_BV-secret", base_url=base_url)
+        auth = ClientCredentials("01001_BV", "sbx-01001_BV-secret")  # tokens: the client's base_url
         with vssdk.Client(base_url, auth=auth) as client:
             done: list[int] = []
             items = client.cards.check_many(

@@ -34,7 +34,9 @@ PAYROLL = [  # (name, SI code, job, monthly salary in đồng) — from your pay
 
 def main() -> None:
     with running() as base_url:
-        auth = ClientCredentials("ivan-sbx-basic", "sbx-ivan-secret", base_url=base_url)
+        auth = ClientCredentials(
+            "ivan-sbx-basic", "sbx-ivan-secret"
+        )  # tokens: the client's base_url
         with vssdk.Client(base_url, auth=auth) as client:
             period = Month.of(client.sandbox.status().now.date())
             rows = tuple(

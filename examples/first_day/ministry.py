@@ -30,7 +30,9 @@ def on_event(event: WebhookEvent) -> None:
 
 def main() -> None:
     with running() as base_url, LocalReceiver(on_event) as receiver:
-        auth = ClientCredentials("ministry-justice", "sbx-justice-secret", base_url=base_url)
+        auth = ClientCredentials(
+            "ministry-justice", "sbx-justice-secret"
+        )  # tokens: the client's base_url
         with vssdk.Client(base_url, auth=auth) as client:
             subscription = client.webhooks.create(url=receiver.url, events=["linked_application.*"])
             receiver.secret = subscription.secret  # shown once: keep it to check signatures
