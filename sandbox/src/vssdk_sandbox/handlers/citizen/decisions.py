@@ -99,8 +99,15 @@ def benefit_amount(sandbox: Sandbox, app: dict[str, Any], on: dt.date) -> tuple[
     latest = periods[-1] if periods else {}
     employer = sandbox.store.get("employers", str(latest.get("employer_unit_code"))) or {}
     salary = int(latest.get("monthly_salary") or average)
+    # The rule takes the last contribution month as `on` and follows the decision date's law
+    # (Law 74/2025 Art. 55(4)): the decision is made today.
+    last_paid = dt.date.fromisoformat(last_month(latest, on) + "-01") if latest else on
     ui = benefits.unemployment_benefit(
-        salary, app["contribution_months"], int(employer.get("region", 1)), on
+        salary,
+        app["contribution_months"],
+        int(employer.get("region", 1)),
+        min(last_paid, on),
+        decision_date=on,
     )
     return ui.total, ui.monthly_amount
 
