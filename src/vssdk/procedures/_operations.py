@@ -273,3 +273,17 @@ def check_driver_health(
         licence_class=licence_class,
     )
     return Call(body=body)
+
+
+class ProceduresOperations:
+    """The area's methods, for both clients: ``Procedures`` and ``AsyncProcedures`` inherit this
+    class, so an operation is listed once, here."""
+
+    __slots__ = ()
+    submit_birth = submit_birth
+    submit_death = submit_death
+    submit_unemployment = submit_unemployment
+    check_driver_health = check_driver_health
+    list = list_applications
+    get = get_application
+    audit = list_audit

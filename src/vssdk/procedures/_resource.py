@@ -6,27 +6,13 @@ from vssdk._core.operation import AsyncArea, SyncArea
 from vssdk.procedures import _operations as ops
 
 
-class Procedures(SyncArea):
+class Procedures(SyncArea, ops.ProceduresOperations):
     """Linked procedures for ministries: birth, death, unemployment decisions."""
 
     __slots__ = ()
-    submit_birth = ops.submit_birth.sync
-    submit_death = ops.submit_death.sync
-    submit_unemployment = ops.submit_unemployment.sync
-    check_driver_health = ops.check_driver_health.sync
-    list = ops.list_applications.sync
-    get = ops.get_application.sync
-    audit = ops.list_audit.sync
 
 
-class AsyncProcedures(AsyncArea):
+class AsyncProcedures(AsyncArea, ops.ProceduresOperations):
     """Linked procedures for ministries (async)."""
 
     __slots__ = ()
-    submit_birth = ops.submit_birth.aio
-    submit_death = ops.submit_death.aio
-    submit_unemployment = ops.submit_unemployment.aio
-    check_driver_health = ops.check_driver_health.aio
-    list = ops.list_applications.aio
-    get = ops.get_application.aio
-    audit = ops.list_audit.aio
