@@ -56,8 +56,8 @@ def _in_memory(calls: int, rounds: int) -> tuple[float, float]:
 
 
 def main() -> int:
-    calls = 300 if QUICK else 2000
-    rounds = 3 if QUICK else 7
+    calls = 1000 if QUICK else 3000
+    rounds = 5 if QUICK else 9
     with sandbox_process() as base_url, vssdk.Client(base_url) as client, httpx.Client() as bare:
         url = base_url + PROBE_PATH
 

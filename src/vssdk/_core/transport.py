@@ -125,7 +125,11 @@ def _timeout(t: Timeout, time_left: float) -> httpx.Timeout:
 
 
 class _Body:
-    """Collects a reply's (decompressed) bytes, within the call's deadline and the size cap."""
+    """Collects a reply's (decompressed) bytes, within the call's deadline and the size cap.
+
+    Used with the reply's headers already read (:func:`_headers_of`), so the declared length is
+    checked from them; the common one-chunk reply costs one ``add``.
+    """
 
     __slots__ = ("chunks", "end", "limit", "req", "size")
 
@@ -136,8 +140,8 @@ class _Body:
         self.size = 0
         self.chunks: list[bytes] = []
 
-    def start(self, response: httpx.Response) -> None:
-        declared = response.headers.get("content-length", "")
+    def start(self, headers: Mapping[str, str]) -> None:
+        declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.limit:
             self.too_large()
 
@@ -161,10 +165,11 @@ class _Body:
         )
 
     def content(self) -> bytes:
-        return self.chunks[0] if len(self.chunks) == 1 else b"".join(self.chunks)
+        chunks = self.chunks
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
-def _raw(response: httpx.Response, content: bytes) -> RawResponse:
+def _headers_of(response: httpx.Response) -> dict[str, str]:
     # What ``{k.lower(): v for k, v in response.headers.items()}`` gives (repeated names joined
     # with ", "), decoding each raw pair once rather than through httpx's per-item lookups.
     headers = response.headers
@@ -174,7 +179,15 @@ def _raw(response: httpx.Response, content: bytes) -> RawResponse:
         name = key.decode(encoding).lower()
         text = value.decode(encoding)
         out[name] = f"{out[name]}, {text}" if name in out else text
-    return RawResponse(status_code=response.status_code, headers=out, content=content)
+    return out
+
+
+def _decoding_error(exc: Exception, req: PreparedRequest) -> ResponseValidationError:
+    return ResponseValidationError(
+        f"{req.operation_id}: the reply cannot be decoded ({type(exc).__name__})",
+        body=b"",
+        operation_id=req.operation_id,
+    )
 
 
 def _connection_error(exc: Exception, req: PreparedRequest) -> APIConnectionError:
@@ -221,27 +234,33 @@ class SyncHTTP:
         )
 
     def send(self, req: PreparedRequest, timeout: Timeout, time_left: float) -> RawResponse:
+        # Streamed so the size cap and the deadline hold while reading; build + send rather than
+        # the stream() context manager: the same calls, less overhead per request.
         body = _Body(req, time_left, self._max)
+        client = self._client
         try:
-            with self._client.stream(
+            request = client.build_request(
                 req.method,
                 req.url,
                 headers=_headers(req.headers, self._base),
                 content=req.content,
                 timeout=_timeout(timeout, time_left),
-            ) as response:
-                body.start(response)
+            )
+            response = client.send(request, stream=True)
+            try:
+                headers = _headers_of(response)
+                body.start(headers)
                 for chunk in response.iter_bytes():  # decompressed: the cap counts what we keep
                     body.add(chunk)
+            finally:
+                response.close()
         except httpx.TransportError as exc:
             raise _connection_error(exc, req) from exc
         except httpx.DecodingError as exc:
-            raise ResponseValidationError(
-                f"{req.operation_id}: the reply cannot be decoded ({type(exc).__name__})",
-                body=b"",
-                operation_id=req.operation_id,
-            ) from exc
-        return _raw(response, body.content())
+            raise _decoding_error(exc, req) from exc
+        return RawResponse(
+            status_code=response.status_code, headers=headers, content=body.content()
+        )
 
     def close(self) -> None:
         if self._owned:
@@ -284,26 +303,30 @@ class AsyncHTTP:
     async def send(self, req: PreparedRequest, timeout: Timeout, time_left: float) -> RawResponse:
         self._check_loop()
         body = _Body(req, time_left, self._max)
+        client = self._client
         try:
-            async with self._client.stream(
+            request = client.build_request(
                 req.method,
                 req.url,
                 headers=_headers(req.headers, self._base),
                 content=req.content,
                 timeout=_timeout(timeout, time_left),
-            ) as response:
-                body.start(response)
+            )
+            response = await client.send(request, stream=True)
+            try:
+                headers = _headers_of(response)
+                body.start(headers)
                 async for chunk in response.aiter_bytes():
                     body.add(chunk)
+            finally:
+                await response.aclose()
         except httpx.TransportError as exc:
             raise _connection_error(exc, req) from exc
         except httpx.DecodingError as exc:
-            raise ResponseValidationError(
-                f"{req.operation_id}: the reply cannot be decoded ({type(exc).__name__})",
-                body=b"",
-                operation_id=req.operation_id,
-            ) from exc
-        return _raw(response, body.content())
+            raise _decoding_error(exc, req) from exc
+        return RawResponse(
+            status_code=response.status_code, headers=headers, content=body.content()
+        )
 
     async def aclose(self) -> None:
         if self._owned:
