@@ -89,7 +89,67 @@ def client_signature(match: re.Match[str]) -> str:
     return f"```text\n{text}\n```"
 
 
+METHODS_MARKER = "<!-- generated: client-methods -->"
+_MODULE_PREFIX = re.compile(r"\b(?:vssdk|datetime|decimal|collections\.abc|typing)\.(?:[a-z_]+\.)*")
+
+
+def _parameters(signature: Any) -> list[str]:
+    """The parameters as written in Python, with the ``*`` before keyword-only ones."""
+    import inspect
+
+    shown: list[str] = []
+    star = False
+    for param in signature.parameters.values():
+        if param.kind is inspect.Parameter.VAR_POSITIONAL:
+            star = True
+        if param.kind is inspect.Parameter.KEYWORD_ONLY and not star:
+            shown.append("*")
+            star = True
+        shown.append(_MODULE_PREFIX.sub("", str(param)))
+    return shown
+
+
+def client_methods() -> str:
+    """Every method of every area of ``vssdk.Client``: signature and summary, read at runtime
+    (the same ``help()`` shows), so the page lists exactly what the installed SDK has."""
+    import inspect
+
+    import vssdk
+    from vssdk._areas import AREAS
+
+    out: list[str] = []
+    with vssdk.Client("http://127.0.0.1:8765") as client:
+        for area in sorted(AREAS, key=lambda a: a.name):
+            obj = getattr(client, area.name)
+            out += [f"## `client.{area.name}`", ""]
+            doc = inspect.getdoc(type(obj))
+            if doc:
+                out += [doc.split("\n\n")[0], ""]
+            for name in sorted(n for n in dir(obj) if not n.startswith("_")):
+                method = getattr(obj, name)
+                if not callable(method):
+                    continue
+                try:
+                    signature = inspect.signature(method, eval_str=True)
+                except (NameError, TypeError):
+                    signature = inspect.signature(method)
+                params = _parameters(signature)
+                returns = _MODULE_PREFIX.sub(
+                    "", inspect.formatannotation(signature.return_annotation)
+                )
+                shown = f"{name}(\n" + "".join(f"    {p},\n" for p in params) + f") -> {returns}"
+                if len(params) <= 1:
+                    shown = f"{name}({', '.join(params)}) -> {returns}"
+                summary = (inspect.getdoc(method) or "").split("\n\n")[0].replace("\n", " ")
+                out += [f"### `{name}`", "", "```text", shown, "```", ""]
+                if summary:
+                    out += [summary, ""]
+    return "\n".join(out)
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    if METHODS_MARKER in markdown:
+        markdown = markdown.replace(METHODS_MARKER, client_methods())
     if FIELDS_MARKER in markdown:
         markdown = markdown.replace(FIELDS_MARKER, claim_fields())
     markdown = SIGNATURE_MARKER.sub(client_signature, markdown)
