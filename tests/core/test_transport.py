@@ -346,3 +346,16 @@ def test_every_request_says_who_it_is_and_what_it_accepts(injected: bool) -> Non
     assert seen[0]["accept"] == "application/json, application/problem+json"
     assert seen[0]["user-agent"].startswith("vssdk-python/")
     assert seen[0].get_list("accept") == ["application/json, application/problem+json"]
+
+
+def test_each_attempt_gets_timeouts_capped_by_the_time_left() -> None:
+    from vssdk._core.config import Timeout
+    from vssdk._core.transport import _timeout
+
+    t = Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
+    far = _timeout(t, 100.0)
+    assert far == {"connect": 5.0, "read": 30.0, "write": 30.0, "pool": 5.0}
+    assert _timeout(t, 100.0) is far  # reused while the deadline is far
+    near = _timeout(t, 2.0)
+    assert near == {"connect": 2.0, "read": 2.0, "write": 2.0, "pool": 2.0}
+    assert _timeout(t, 100.0) == far

@@ -104,23 +104,30 @@ def _headers(headers: Mapping[str, str], base: dict[str, str] | None) -> Mapping
     return {k: v for k, v in headers.items() if base.get(k) != v}
 
 
-_TIMEOUTS: dict[Timeout, tuple[float, httpx.Timeout]] = {}
+_TIMEOUTS: dict[int, tuple[Timeout, float, dict[str, float | None]]] = {}
 
 
-def _timeout(t: Timeout, time_left: float) -> httpx.Timeout:
-    known = _TIMEOUTS.get(t)
-    if known is not None and time_left >= known[0]:
-        return known[1]  # the deadline is further away than every timeout: the usual case
+def _timeout(t: Timeout, time_left: float) -> dict[str, float | None]:
+    """The request's ``timeout`` extension: each of ``t``'s timeouts, capped by the time left.
+
+    Passed as the extension itself (``httpx.Timeout(...).as_dict()``), so httpx builds no
+    Timeout per request; reused while the deadline is further away than every timeout.
+    """
+    known = _TIMEOUTS.get(id(t))
+    if known is not None and known[0] is t and time_left >= known[1]:
+        return known[2]  # the usual case
     cap = max(time_left, 0.001)
     made = httpx.Timeout(
         connect=min(t.connect, cap),
         read=min(t.read, cap),
         write=min(t.write, cap),
         pool=min(t.pool, cap),
-    )
+    ).as_dict()
     longest = max(t.connect, t.read, t.write, t.pool)
-    if time_left >= longest and len(_TIMEOUTS) < 64:
-        _TIMEOUTS[t] = (longest, made)
+    if time_left >= longest:
+        if len(_TIMEOUTS) >= 64:
+            _TIMEOUTS.clear()
+        _TIMEOUTS[id(t)] = (t, longest, made)
     return made
 
 
@@ -244,7 +251,7 @@ class SyncHTTP:
                 req.url,
                 headers=_headers(req.headers, self._base),
                 content=req.content,
-                timeout=_timeout(timeout, time_left),
+                extensions={"timeout": _timeout(timeout, time_left)},
             )
             response = client.send(request, stream=True)
             try:
@@ -310,7 +317,7 @@ class AsyncHTTP:
                 req.url,
                 headers=_headers(req.headers, self._base),
                 content=req.content,
-                timeout=_timeout(timeout, time_left),
+                extensions={"timeout": _timeout(timeout, time_left)},
             )
             response = await client.send(request, stream=True)
             try:
