@@ -7,6 +7,8 @@ import re
 import tomllib
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 SERVER_OR_TEST = {
@@ -54,3 +56,25 @@ def test_readme_links_work_on_the_package_index() -> None:
     targets = re.findall(r"\]\(([^)]+)\)", readme)
     assert targets
     assert all(t.startswith(("https://", "http://", "#")) for t in targets), targets
+
+
+@pytest.mark.parametrize(
+    ("module", "blocked", "extra"),
+    [
+        ("vssdk.benefits.bulk", "numpy", "bulk"),
+        ("vssdk.scale.dask", "dask.dataframe", "dask"),
+        ("vssdk.scale.spark", "pyspark", "spark"),
+    ],
+)
+def test_a_feature_without_its_extra_names_the_extra(
+    module: str, blocked: str, extra: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+    import sys
+
+    monkeypatch.delitem(sys.modules, module, raising=False)
+    monkeypatch.setitem(sys.modules, blocked, None)  # as on an install without the extra
+    with pytest.raises(ModuleNotFoundError) as info:
+        importlib.import_module(module)
+    assert f"pip install 'vssdk[{extra}]'" in str(info.value)
+    assert info.value.name == blocked

@@ -21,8 +21,13 @@ import warnings
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
-import numpy.typing as npt
+from vssdk._extras import missing_extra
+
+try:
+    import numpy as np
+    import numpy.typing as npt
+except ImportError as exc:  # a base install: say which extra brings numpy
+    raise missing_extra("vssdk.benefits.bulk", "bulk", exc) from exc
 
 from vssdk.benefits._common import EARLIEST
 from vssdk.benefits._contributions import _build_context as _context

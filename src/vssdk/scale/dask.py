@@ -17,8 +17,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
-import pandas as pd  # type: ignore[import-untyped,unused-ignore]
+from vssdk._extras import missing_extra
+
+try:
+    import dask.dataframe  # noqa: F401  (what this module runs on)
+    import numpy as np
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
+except ImportError as exc:
+    raise missing_extra("vssdk.scale.dask", "dask", exc) from exc
 
 from vssdk.benefits.bulk import RESULT_COLUMNS, compulsory_contributions
 

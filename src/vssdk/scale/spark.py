@@ -19,6 +19,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from vssdk._extras import missing_extra
+
+try:
+    import pyarrow  # type: ignore[import-untyped,unused-ignore]  # noqa: F401
+    import pyspark  # type: ignore[import-untyped,unused-ignore]  # noqa: F401
+except ImportError as exc:
+    raise missing_extra("vssdk.scale.spark", "spark", exc) from exc
+
 from vssdk.benefits.bulk import RESULT_COLUMNS, compulsory_contributions
 
 __all__ = ["contributions", "result_schema"]
