@@ -215,3 +215,17 @@ def wire_send_document(form: MedicalWireForm) -> Call:
 def wire_send_certificates(form: MedicalWireForm) -> Call:
     """``GuiHoSoChungTu2025`` (``loaiHs`` 39): sick leave, pregnancy rest, discharge ..."""
     return _wire(form)
+
+
+class MedicalOperations:
+    """The area's methods, for both clients: ``Medical`` and ``AsyncMedical`` inherit this class,
+    so an operation is listed once, here."""
+
+    __slots__ = ()
+    submit = submit
+    get = get
+    list = list_documents
+    replace = replace
+    revoke = revoke
+    raw_send_document = wire_send_document
+    raw_send_certificates = wire_send_certificates

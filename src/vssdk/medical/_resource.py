@@ -73,17 +73,10 @@ def _result(reply: MedicalWireReply) -> MedicalWireReply:
     return reply
 
 
-class Medical(SyncArea):
+class Medical(SyncArea, ops.MedicalOperations):
     """Medical e-documents issued by health facilities."""
 
     __slots__ = ()
-    submit = ops.submit.sync
-    get = ops.get.sync
-    list = ops.list_documents.sync
-    replace = ops.replace.sync
-    revoke = ops.revoke.sync
-    raw_send_document = ops.wire_send_document.sync
-    raw_send_certificates = ops.wire_send_certificates.sync
 
     def send_wire(
         self,
@@ -110,17 +103,10 @@ class Medical(SyncArea):
         return _result(reply)
 
 
-class AsyncMedical(AsyncArea):
+class AsyncMedical(AsyncArea, ops.MedicalOperations):
     """Medical e-documents issued by health facilities (async)."""
 
     __slots__ = ()
-    submit = ops.submit.aio
-    get = ops.get.aio
-    list = ops.list_documents.aio
-    replace = ops.replace.aio
-    revoke = ops.revoke.aio
-    raw_send_document = ops.wire_send_document.aio
-    raw_send_certificates = ops.wire_send_certificates.aio
 
     async def send_wire(
         self,
