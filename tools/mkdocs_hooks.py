@@ -176,6 +176,7 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
     by_title = {item.title: item for item in nav.items if isinstance(item, Section)}
     extra_vi = [f.page for f in missing if f.src_uri.startswith(VI)]
     extra_en = [f.page for f in missing if not f.src_uri.startswith(VI)]
+    listed_extra = [*extra_en, *extra_vi]
     if extra_vi:
         section = by_title.get("Tiếng Việt")
         if section is None:
@@ -184,9 +185,21 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
         for page in sorted(extra_vi, key=lambda p: p.file.src_uri):
             page.parent = section
             section.children.append(page)
-    # pages in a folder named like a listed page (rules/ next to rules.md) go right after it
+    # a page in the folder of a listed section's pages joins that section (reference/python/)
     placed = set()
-    listed_extra = [*extra_en, *extra_vi]
+    sections_by_folder: dict[str, Any] = {}
+    for _, _, item in _walk(nav.items):
+        file = getattr(item, "file", None)
+        if file is not None and item.parent is not None and "/" in file.src_uri:
+            sections_by_folder.setdefault(file.src_uri.rpartition("/")[0], item.parent)
+    for page in sorted(extra_en, key=lambda p: p.file.src_uri):
+        section = sections_by_folder.get(page.file.src_uri.rpartition("/")[0])
+        if section is not None:
+            page.parent = section
+            section.children.append(page)
+            placed.add(page.file.src_uri)
+    extra_en = [p for p in extra_en if p.file.src_uri not in placed]
+    # pages in a folder named like a listed page (rules/ next to rules.md) go right after it
     for item_parent, index, item in reversed(list(_walk(nav.items))):
         if not hasattr(item, "file") or item.file is None:
             continue
