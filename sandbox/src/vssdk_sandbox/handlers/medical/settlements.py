@@ -236,14 +236,11 @@ def _certificate(
     if cert["status"] != "active":
         raise _Refuse("certificate_revoked", f"{number}: {cert.get('revocation_reason', '')}")
     patient = cert["document"]["patient"]
+    si_code, citizen_id = patient.get("si_code"), patient.get("citizen_id")
     if (
-        patient.get("si_code") not in (None, person["si_code"])
-        or patient.get("citizen_id")
-        not in (
-            None,
-            person["citizen_id"],
-        )
-        or not (patient.get("si_code") or patient.get("citizen_id"))
+        not (si_code or citizen_id)
+        or si_code not in (None, person["si_code"])
+        or citizen_id not in (None, person["citizen_id"])
     ):
         raise _Refuse("certificate_other_person", f"{number} names {patient['full_name']}")
     detail = cert["document"].get(cert["type"], {})
@@ -270,7 +267,7 @@ def _used_sickness_days(box: Sandbox, si_code: str, year: int, current: str) -> 
                 and r["status"] in ("accepted", "paid")
                 and f"{doc['id']}:{r['row']}" != current
             ):
-                used += r.get("days_paid", 0)  # fmt: skip
+                used += r.get("days_paid", 0)
     return used
 
 
@@ -291,7 +288,7 @@ def _decide(box: Sandbox, doc: dict[str, Any], row: dict[str, Any]) -> None:
     rule = regime_rule(row["regime"])
     all_periods = _periods(box, row["si_code"])
     months = _months_until(all_periods, leave_month)
-    result: Any
+    result: benefits.SicknessBenefit | benefits.MaternityBenefit | benefits.ConvalescenceBenefit
     if rule["benefit"] == "sickness":
         before = _covering(all_periods, add_months(leave_month, -1)) or here
         salary = int(before["monthly_salary"])
@@ -307,6 +304,7 @@ def _decide(box: Sandbox, doc: dict[str, Any], row: dict[str, Any]) -> None:
             raise _Refuse("days_beyond_entitlement", f"{used} days already paid in {start.year}")
         days = min(row["days_claimed"], remaining)
         result = benefits.sickness_benefit(salary, days, start, months, long_term=long_term)
+        amount = result.amount
         row.update(benefit="sickness", year=start.year, days_paid=int(result.counted_days))
     elif rule["benefit"] == "maternity":
         assert cert is not None
@@ -322,11 +320,12 @@ def _decide(box: Sandbox, doc: dict[str, Any], row: dict[str, Any]) -> None:
         average = Fraction(sum(six), len(six))  # the 6 most recent months, exact
         children = int(birth.get("children_born", 1))
         result = benefits.maternity_benefit(average, born, children=children)
+        amount = result.total
         row.update(benefit="maternity", days_paid=row["days_claimed"])
     else:
         result = benefits.convalescence_benefit(row["days_claimed"], start, cause=rule["cause"])
+        amount = result.amount
         row.update(benefit="convalescence", days_paid=int(result.days))
-    amount = int(getattr(result, "total", None) or result.amount)
     note = ""
     if row["days_paid"] < row["days_claimed"] and rule["benefit"] == "sickness":
         note = f" ({row['days_paid']} of {row['days_claimed']} days: the yearly entitlement)"
