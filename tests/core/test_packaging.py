@@ -78,3 +78,19 @@ def test_a_feature_without_its_extra_names_the_extra(
         importlib.import_module(module)
     assert f"pip install 'vssdk[{extra}]'" in str(info.value)
     assert info.value.name == blocked
+
+
+def test_make_demo_installs_only_vssdk_and_the_sandbox_in_its_own_venv() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    demo_install = next(
+        line for line in makefile.splitlines() if "$(DEMO_VENV)/bin/python -m pip install" in line
+    )
+    assert demo_install.split("pip install", 1)[1].split() == [
+        "--quiet",
+        "-e",
+        ".",
+        "-e",
+        "./sandbox",
+    ]
+    assert "demo: $(DEMO_STAMP)" in makefile
+    assert "mkdocs build --strict" in makefile.split("test: ", 1)[1].split("\n\n", 1)[0]
