@@ -30,6 +30,7 @@ HISTORY_COLUMNS = (
     ("rules_scalar", "scalar rule"),
     ("rules_bulk_memory", "bulk memory"),
     ("claims", "claims"),
+    ("medical", "medical"),
 )
 
 
