@@ -35,8 +35,13 @@ from vssdk.scale.spark import contributions  # noqa: E402
 @pytest.fixture(scope="module")
 def spark() -> Iterator[Any]:
     """A local Spark session: 2 cores, no UI, small shuffles; stopped after the module."""
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("PYSPARK_PYTHON", os.environ.get("PYSPARK_PYTHON", sys.executable))
+        env.setenv("PYSPARK_DRIVER_PYTHON", sys.executable)
+        yield from _session()
+
+
+def _session() -> Iterator[Any]:
     session = (
         pyspark_sql.SparkSession.builder.master("local[2]")
         .appName("vssdk-test")
