@@ -11,6 +11,7 @@ what the sources produce (CI runs it), so the committed contract never drifts fr
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,8 +31,13 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
+# Strings a YAML 1.2 reader (Redocly, Spectral, every JavaScript tool) would take for a number:
+# ``001085000111`` is the string it is to PyYAML (YAML 1.1) but the integer 1085000111 there.
+_NUMBER_LIKE = re.compile(r"[-+]?(\d[\d_]*(\.\d*)?([eE][-+]?\d+)?|\.\d+|0[xo][0-9a-fA-F]+)")
+
+
 def _str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
-    style = "|" if "\n" in data else None
+    style = "|" if "\n" in data else ("'" if _NUMBER_LIKE.fullmatch(data) else None)
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 

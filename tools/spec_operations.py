@@ -64,6 +64,27 @@ def _summary(op: AnyOperation) -> str | None:
     return " ".join(doc.split("\n\n", 1)[0].split())
 
 
+def _description(op: AnyOperation) -> str:
+    """What the operation does (its summary) and who may call it, for operations spec/src leaves
+    without a description (Spectral's ``operation-description``)."""
+    parts = [_summary(op) or op.operation_id.replace("_", " ")]
+    if op.principal == "none":
+        parts.append("Anyone may call it, without a token.")
+    else:
+        who = "any caller" if op.principal == "any" else f"a {op.principal}"
+        needs = f"It needs a bearer token of {who}"
+        if op.scope:
+            needs += f" with scope `{op.scope}`"
+        if op.identity_level is not None:
+            needs += f" at identity level {op.identity_level} or above"
+        parts.append(needs + "; without one it answers 401, before reading the body.")
+    if op.accepts_idempotency_key:
+        parts.append(
+            "An `Idempotency-Key` header makes a retry return the first reply (kept 24 hours)."
+        )
+    return " ".join(parts)
+
+
 def _security(op: AnyOperation) -> list[dict[str, list[str]]]:
     if op.principal == "none":
         return []
@@ -177,6 +198,7 @@ def operation_skeleton(op: AnyOperation, schemas: dict[str, Any]) -> dict[str, A
     summary = _summary(op)
     if summary:
         body["summary"] = summary
+    body["description"] = _description(op)
     body["security"] = _security(op)
     if op.identity_level is not None:
         body["x-vss-identity-level"] = op.identity_level
