@@ -42,6 +42,20 @@ def _relative(from_uri: str, to_uri: str) -> str:
 
 
 FIELDS_MARKER = "<!-- generated: claim-fields -->"
+# the field kinds of vssdk.claims.fields, as a reader needs them (Python type, wire form)
+_KINDS = {
+    "text": "`str`",
+    "int": "`int`",
+    "dt12": "`datetime` (`yyyyMMddHHmm`)",
+    "birth": "`datetime` or `PartialDate` (`yyyyMMddHHmm`, `yyyy00000000`)",
+    "d8": "`date` (`yyyyMMdd`)",
+    "d8list": "`tuple[date, ...]` (`yyyyMMdd;yyyyMMdd`)",
+    "list": "`tuple[str, ...]` (`;`-separated)",
+    "amount": "`Decimal` đồng (≤ 2 decimals)",
+    "price": "`Decimal` (≤ 3 decimals)",
+    "qty": "`Decimal` (≤ 3 decimals)",
+    "rate": "`Decimal` percent",
+}
 
 
 def claim_fields() -> str:
@@ -63,7 +77,7 @@ def claim_fields() -> str:
             if "kind" not in field.metadata:
                 continue
             required = "yes" if field.default is attrs.NOTHING else ""
-            kind = field.metadata["kind"]
+            kind = _KINDS.get(field.metadata["kind"], field.metadata["kind"])
             out.append(f"| `{field.name}` | `{field.name.upper()}` | {kind} | {required} |")
         out.append("")
     return "\n".join(out)
