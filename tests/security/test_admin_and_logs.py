@@ -151,3 +151,17 @@ def test_client_assertion_for_another_server_is_refused_whatever_host_says() -> 
             headers={"host": "other-as.example", "x-forwarded-proto": "https"},
         )
     assert reply.status_code == 401
+
+
+def test_sdk_admin_client_reaches_a_shared_sandbox_with_the_admin_header() -> None:
+    import vssdk
+
+    box = Sandbox(SandboxConfig(shared=True, admin_token="op-secret-2"))
+    http = TestClient(create_app(sandbox=box), base_url=BASE)
+    headers = {"X-Sandbox-Admin": "op-secret-2"}
+    with vssdk.Client(BASE, http_client=http, max_retries=0, default_headers=headers) as client:
+        before = box.clock_offset.total_seconds()
+        client.sandbox.advance_clock(seconds=60)
+        assert box.clock_offset.total_seconds() == before + 60
+    http.close()
+    box.close()

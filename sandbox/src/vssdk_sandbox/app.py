@@ -670,7 +670,7 @@ def create_app(config: SandboxConfig | None = None, *, sandbox: Sandbox | None =
         detail = (
             f"no operation {request.method} {request.url.path} in the spec"
             if status in (404, 405)
-            else str(exc)
+            else (exc.detail if isinstance(exc, HTTPException) else "the request failed")
         )
         return _problem_response(
             problem(
