@@ -71,3 +71,33 @@ def test_refused_resend_leaves_the_accepted_version_current(
     current = http.get(f"{CLAIMS}/{first.json()['id']}", headers=bearer(token))
     assert current.json()["status"] != "superseded"
     assert sandbox.store.count("claims") == 1
+
+
+@pytest.mark.parametrize(
+    ("table", "tag", "value"),
+    [("XML2", "SO_LUONG", "1" + "0" * 30), ("XML1", "STT", "1" * 5000)],
+    ids=["qty-1e30", "stt-5000-digits"],
+)
+def test_gateway_dialect_answers_absurd_numbers_with_a_wire_code_not_http_500(
+    http: TestClient, table: str, tag: str, value: str
+) -> None:
+    import base64
+
+    from vssdk_sandbox.seeds.cards import GATEWAY_PASSWORD, md5_upper
+
+    password = md5_upper(GATEWAY_PASSWORD)
+    login = http.post("/api/token/take", data={"username": "01001_BV", "password": password})
+    key = login.json()["APIKey"]
+    headers = {"accessToken": key["access_token"], "tokenId": key["id_token"]}
+    form = {
+        "username": "01001_BV",
+        "loaiHoSo": "130",
+        "maTinh": "01",
+        "maCSKCB": "01001",
+        "fileHSBase64": base64.b64encode(_envelope(table, tag, value)).decode(),
+    }
+    reply = http.post(
+        "/api/qd130/guiHoSoXmlQD3176", data=form, headers={**headers, "passwordHash": password}
+    )
+    assert reply.status_code == 200
+    assert reply.json()["maKetQua"] not in ("200", "500")
