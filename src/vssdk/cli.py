@@ -1,4 +1,5 @@
-"""The ``vssdk`` command: ``vssdk login``, ``vssdk calc``, and ``vssdk sandbox`` when installed.
+"""The ``vssdk`` command: ``vssdk login``, ``vssdk calc``, ``vssdk spec``, and ``vssdk sandbox``
+when installed.
 
 Each built-in subcommand lives in its own module under ``vssdk._cli`` with a
 ``register(subparsers)`` function that adds its parser and sets ``func`` (taking the parsed args,
@@ -20,6 +21,7 @@ __all__ = ["main"]
 _SUBCOMMAND_MODULES = (
     "vssdk._cli.login",
     "vssdk._cli.calc",
+    "vssdk._cli.spec",
 )
 PLUGIN_GROUP = "vssdk.commands"
 _MISSING = {"sandbox": "sandbox"}  # subcommand → the extra that brings it

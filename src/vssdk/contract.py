@@ -10,6 +10,8 @@ public area packages.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from vssdk._core.model import to_builtins
 from vssdk._core.operation import AnyOperation, Operation, PagedOperation
 from vssdk._core.problems import PROBLEM_BASE
@@ -23,5 +25,18 @@ __all__ = [
     "PagedOperation",
     "all_operations",
     "mask",
+    "spec_path",
     "to_builtins",
 ]
+
+
+def spec_path() -> Path:
+    """The OpenAPI spec this vssdk implements: shipped in the wheel (``vssdk/_spec/``), or
+    ``spec/openapi.yaml`` in a checkout. For integrators in other languages: ``vssdk spec``."""
+    packaged = Path(__file__).with_name("_spec") / "openapi.yaml"
+    if packaged.is_file():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "spec" / "openapi.yaml"
+    if checkout.is_file():
+        return checkout
+    raise FileNotFoundError("the OpenAPI spec is not installed with this vssdk")

@@ -57,3 +57,14 @@ def test_connection_refused_on_a_local_address_suggests_the_sandbox() -> None:
     ):
         client.lookups.facility("01001")
     assert "start it with `vssdk sandbox`" in str(info.value)
+
+
+def test_vssdk_spec_prints_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    from vssdk.contract import spec_path
+
+    assert main(["spec"]) == 0
+    out = capsys.readouterr().out
+    assert out == spec_path().read_text(encoding="utf-8")
+    assert "openapi: 3.1" in out
+    assert main(["spec", "--path"]) == 0
+    assert capsys.readouterr().out.strip() == str(spec_path())
