@@ -126,3 +126,42 @@ def test_failed_attempt_records_a_coarse_reason_only(http: TestClient, sandbox: 
     assert wait_idle(sandbox)
     [delivery] = sandbox.store.find("webhook_deliveries")
     assert delivery["last_error"] == "could not connect"
+
+
+def test_heavy_preparation_runs_without_the_store_lock_so_others_are_served() -> None:
+    """F6: a big signed dossier is verified in ``prepare``; other requests go on meanwhile."""
+    import httpx
+
+    from vssdk_sandbox.server import embedded
+
+    release = threading.Event()
+    entered = threading.Event()
+
+    def slow_prepare(ctx: Any) -> None:
+        entered.set()
+        release.wait(20)  # stands for seconds of signature checks on a 20,000-row file
+
+    with embedded() as served:
+        original = served.sandbox.handlers["getOpenidConfiguration"]
+
+        def handler(ctx: Any) -> Any:
+            return original(ctx)
+
+        handler.__vssdk_prepare__ = slow_prepare  # type: ignore[attr-defined]
+        served.sandbox.handlers["getOpenidConfiguration"] = handler
+        result: list[int] = []
+
+        def slow_request() -> None:
+            url = served.base_url + "/.well-known/openid-configuration"
+            result.append(httpx.get(url, timeout=30).status_code)
+
+        worker = threading.Thread(target=slow_request)
+        worker.start()
+        try:
+            assert entered.wait(10)
+            other = httpx.get(served.base_url + "/_sandbox/status", timeout=5)
+            assert other.status_code == 200  # served while the other request prepares
+        finally:
+            release.set()
+            worker.join(30)
+        assert result == [200]

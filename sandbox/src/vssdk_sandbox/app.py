@@ -434,6 +434,9 @@ class Sandbox:
             principal=principal,
             request_id=request_id,
         )
+        prepare = getattr(handler, "__vssdk_prepare__", None)
+        if prepare is not None:  # heavy, store-free work: outside the lock (see kit.handles)
+            ctx.prepared = self._call(prepare, ctx)
         # Only operations that declare Idempotency-Key honour it (never the token endpoint:
         # tokens are not kept, and a refresh token's reuse must be seen as reuse).
         key = request.headers.get("idempotency-key") if op.accepts_idempotency_key else None

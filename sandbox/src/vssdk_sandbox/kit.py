@@ -121,6 +121,7 @@ class Ctx:
     raw_body: bytes
     principal: Principal | None
     request_id: str
+    prepared: Any = None  # what the handler's ``prepare`` step computed (see :func:`handles`)
 
     @property
     def store(self) -> Store:
@@ -136,11 +137,17 @@ Handler = Callable[[Ctx], Any]
 F = TypeVar("F", bound=Handler)
 
 
-def handles(operation_id: str) -> Callable[[F], F]:
-    """Mark a function as the sandbox handler of ``operation_id``."""
+def handles(operation_id: str, *, prepare: Handler | None = None) -> Callable[[F], F]:
+    """Mark a function as the sandbox handler of ``operation_id``.
+
+    ``prepare(ctx)``, if given, runs first and *without* the store's lock: heavy work that needs
+    no store writes (parsing, verifying signatures, checking rules) goes there, so other requests
+    are served meanwhile. Its result is ``ctx.prepared``; a problem it raises is the reply.
+    """
 
     def mark(fn: F) -> F:
         fn.__vssdk_operation__ = operation_id  # type: ignore[attr-defined]
+        fn.__vssdk_prepare__ = prepare  # type: ignore[attr-defined]
         return fn
 
     return mark

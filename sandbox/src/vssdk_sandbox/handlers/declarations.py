@@ -51,7 +51,15 @@ from vssdk.declarations.amounts import FUNDS, contributions
 from vssdk.declarations.codes import ChangeKind, plan_rule
 from vssdk.declarations.errors import SignatureInvalid
 from vssdk.errors import InvalidArgument
-from vssdk_sandbox.kit import Ctx, Reply, field_error, handles, on_tick, problem
+from vssdk_sandbox.kit import (
+    Ctx,
+    Reply,
+    SandboxProblem,
+    field_error,
+    handles,
+    on_tick,
+    problem,
+)
 
 if TYPE_CHECKING:
     from vssdk.declarations.forms import Form
@@ -320,7 +328,31 @@ def _notice_data(forms: list[Form]) -> dict[str, Any] | None:
     }
 
 
-@handles("submitEmployerDossier")
+@attrs.frozen(slots=True)
+class _Read:
+    """One file as ``_prepare`` read it: the form, its signer and its rule violations, or the
+    problem that refused it (raised in the handler, where the file's turn comes)."""
+
+    form: Form | None = None
+    signer: _Signer | None = None
+    violations: tuple[Any, ...] = ()
+    refused: Exception | None = None
+
+
+def _prepare(ctx: Ctx) -> list[_Read]:
+    """Decode, verify and rule-check every file, without the store's lock (the costly part)."""
+    out: list[_Read] = []
+    for index, item in enumerate(ctx.body["files"]):
+        try:
+            form, signer = _read_file(index, item, _decode(index, item))
+        except SandboxProblem as exc:
+            out.append(_Read(refused=exc))
+            continue
+        out.append(_Read(form, signer, tuple(validate(form))))
+    return out
+
+
+@handles("submitEmployerDossier", prepare=_prepare)
 def submit(ctx: Ctx) -> Reply:
     principal = ctx.require_principal()
     employer = _employer(ctx)
@@ -351,8 +383,13 @@ def submit(ctx: Ctx) -> Reply:
     forms: list[Form] = []
     signers: list[_Signer] = []
     infos: list[dict[str, Any]] = []
-    for index, (item, data) in enumerate(files):
-        form, signer = _read_file(index, item, data)
+    prepared: list[_Read] = ctx.prepared or _prepare(ctx)
+    for index, read in enumerate(prepared):
+        if read.refused is not None:
+            raise read.refused
+        form, signer = read.form, read.signer
+        assert form is not None
+        assert signer is not None
         _check_scope(index, form, unit, period)
         forms.append(form)
         signers.append(signer)
@@ -365,7 +402,10 @@ def submit(ctx: Ctx) -> Reply:
         )
     _check_signers(ctx, unit, forms, signers)
     errors = [
-        {"form_code": form.form_code, **_violation(v)} for form in forms for v in validate(form)
+        {"form_code": read.form.form_code, **_violation(v)}
+        for read in prepared
+        if read.form is not None
+        for v in read.violations
     ]
     errors.extend(_register_checks(ctx, unit, forms))
     registration, mismatch = _registration(forms, signers)
