@@ -24,6 +24,7 @@ _PACKAGES = (
     "vssdk",
     "vssdk-sandbox",
     "httpx",
+    "httpx2",
     "msgspec",
     "attrs",
     "numpy",

@@ -8,8 +8,11 @@ Also reported: the same calls against the sandbox over loopback TCP (wall time p
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import json
 import sys
+from typing import Any
 
 import httpx
 from _common import QUICK, cpu_per_call, med, median_rounds, per_call, report
@@ -20,8 +23,12 @@ import vssdk
 TARGET = 1.15
 
 
-def _in_memory(calls: int, rounds: int) -> tuple[float, float]:
-    """Client CPU alone: both sides talk to a MockTransport returning the recorded reply."""
+def _in_memory(calls: int, rounds: int) -> dict[str, float]:
+    """Client CPU alone: each side talks to a MockTransport returning the recorded reply.
+
+    When ``httpx2`` is installed, bare ``httpx2`` is measured in the same rounds too (the
+    candidate HTTP package of the transport seam; see docs/performance.md).
+    """
     with sandbox_process() as base_url:
         recorded = httpx.get(base_url + PROBE_PATH)
     body, headers = recorded.content, dict(recorded.headers)
@@ -42,17 +49,27 @@ def _in_memory(calls: int, rounds: int) -> tuple[float, float]:
         def bare_once() -> object:
             return json.loads(bare.get(url).content)
 
+        contenders = {
+            "bare": lambda: cpu_per_call(bare_once, calls),
+            "sdk": lambda: cpu_per_call(sdk_once, calls),
+        }
+        if importlib.util.find_spec("httpx2") is not None:
+            httpx2: Any = importlib.import_module("httpx2")
+            other = httpx2.Client(
+                transport=httpx2.MockTransport(
+                    lambda _r: httpx2.Response(200, content=body, headers=headers)
+                )
+            )
+
+            def httpx2_once() -> object:
+                return json.loads(other.get(url).content)
+
+            contenders["httpx2"] = lambda: cpu_per_call(httpx2_once, calls)
         for _ in range(200):
-            sdk_once()
-            bare_once()
-        samples = median_rounds(
-            {
-                "bare": lambda: cpu_per_call(bare_once, calls),
-                "sdk": lambda: cpu_per_call(sdk_once, calls),
-            },
-            rounds,
-        )
-    return med(samples["bare"]), med(samples["sdk"])
+            for run in (sdk_once, bare_once):
+                run()
+        samples = median_rounds(contenders, rounds)
+    return {name: med(values) for name, values in samples.items()}
 
 
 def main() -> int:
@@ -75,7 +92,8 @@ def main() -> int:
             rounds,
         )
     bare_s, sdk_s = med(samples["bare"]), med(samples["sdk"])
-    mem_bare_s, mem_sdk_s = _in_memory(calls * 2, rounds)
+    memory = _in_memory(calls * 2, rounds)
+    mem_bare_s, mem_sdk_s = memory["bare"], memory["sdk"]
     ratio = mem_sdk_s / mem_bare_s
     report(
         "client_overhead",
@@ -89,6 +107,9 @@ def main() -> int:
             "loopback_bare_per_call_s": bare_s,
             "loopback_sdk_per_call_s": sdk_s,
             "loopback_ratio": round(sdk_s / bare_s, 2),
+            "in_memory_bare_httpx2_vs_httpx": (
+                round(memory["httpx2"] / mem_bare_s, 2) if "httpx2" in memory else "not installed"
+            ),
         },
         ratio=ratio,
         ratio_label="CPU of the bare path (lower is better)",
