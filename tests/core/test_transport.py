@@ -359,3 +359,23 @@ def test_each_attempt_gets_timeouts_capped_by_the_time_left() -> None:
     near = _timeout(t, 2.0)
     assert near == {"connect": 2.0, "read": 2.0, "write": 2.0, "pool": 2.0}
     assert _timeout(t, 100.0) == far
+
+
+def test_the_pool_is_made_on_first_use_and_a_closed_client_stays_closed() -> None:
+    client = vssdk.Client("https://x.example")
+    assert client._engine.http._pool is None  # no httpcore import, no CA bundle yet
+    client.close()
+    with pytest.raises(RuntimeError, match="closed"):
+        client.lookups.facility("01001")
+
+
+def test_an_async_client_closed_before_use_stays_closed() -> None:
+    import asyncio
+
+    async def scenario() -> None:
+        client = vssdk.AsyncClient("https://x.example")
+        await client.aclose()
+        with pytest.raises(RuntimeError, match="closed"):
+            await client.lookups.facility("01001")
+
+    asyncio.run(scenario())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 import types
 from collections.abc import Mapping
@@ -223,7 +224,7 @@ def _check_injection(http_client: Any, transport: Any) -> None:
 class SyncHTTP:
     """A synchronous connection pool that sends :class:`PreparedRequest` objects."""
 
-    __slots__ = ("_base", "_client", "_max", "_owned")
+    __slots__ = ("_base", "_closed", "_lock", "_max", "_owned", "_pool", "_transport")
 
     def __init__(
         self,
@@ -236,9 +237,27 @@ class SyncHTTP:
         self._max = max_response_bytes or _max_response_bytes()
         self._owned = http_client is None
         self._base = _BASE_HEADERS if self._owned else None
-        self._client = http_client or httpx.Client(
-            transport=transport, limits=_LIMITS, headers=_BASE_HEADERS
-        )
+        # vssdk's own pool is made on first use: making an httpx client imports httpcore and
+        # loads the CA certificates (≈ 40 ms), which a client that is never used need not pay.
+        self._pool: httpx.Client | None = http_client
+        self._transport = transport
+        self._closed = False
+        self._lock = threading.Lock()
+
+    @property
+    def _client(self) -> httpx.Client:
+        pool = self._pool
+        if pool is None:
+            with self._lock:
+                if self._pool is None:
+                    made = httpx.Client(
+                        transport=self._transport, limits=_LIMITS, headers=_BASE_HEADERS
+                    )
+                    if self._closed:  # closed before any use: behaves as a closed pool
+                        made.close()
+                    self._pool = made
+                pool = self._pool
+        return pool
 
     def send(self, req: PreparedRequest, timeout: Timeout, time_left: float) -> RawResponse:
         # Streamed so the size cap and the deadline hold while reading; build + send rather than
@@ -271,13 +290,15 @@ class SyncHTTP:
 
     def close(self) -> None:
         if self._owned:
-            self._client.close()
+            self._closed = True
+            if self._pool is not None:
+                self._pool.close()
 
 
 class AsyncHTTP:
     """An asynchronous connection pool, bound to the event loop that first uses it."""
 
-    __slots__ = ("_base", "_client", "_loop", "_max", "_owned")
+    __slots__ = ("_base", "_closed", "_loop", "_max", "_owned", "_pool", "_transport")
 
     def __init__(
         self,
@@ -290,10 +311,21 @@ class AsyncHTTP:
         self._max = max_response_bytes or _max_response_bytes()
         self._owned = http_client is None
         self._base = _BASE_HEADERS if self._owned else None
-        self._client = http_client or httpx.AsyncClient(
-            transport=transport, limits=_LIMITS, headers=_BASE_HEADERS
-        )
+        self._pool: httpx.AsyncClient | None = http_client  # vssdk's own: made on first use
+        self._transport = transport
+        self._closed = False
         self._loop: asyncio.AbstractEventLoop | None = None
+
+    @property
+    def _client(self) -> httpx.AsyncClient:
+        pool = self._pool
+        if pool is None:  # one event loop: no lock needed
+            if self._closed:  # closed before any use: what httpx says of a closed client
+                raise RuntimeError("Cannot send a request, as the client has been closed.")
+            pool = self._pool = httpx.AsyncClient(
+                transport=self._transport, limits=_LIMITS, headers=_BASE_HEADERS
+            )
+        return pool
 
     def _check_loop(self) -> None:
         import asyncio  # here, not at the top: the sync client never loads asyncio
@@ -337,4 +369,6 @@ class AsyncHTTP:
 
     async def aclose(self) -> None:
         if self._owned:
-            await self._client.aclose()
+            self._closed = True
+            if self._pool is not None:
+                await self._pool.aclose()
