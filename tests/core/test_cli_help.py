@@ -68,3 +68,13 @@ def test_vssdk_spec_prints_the_contract(capsys: pytest.CaptureFixture[str]) -> N
     assert "openapi: 3.1" in out
     assert main(["spec", "--path"]) == 0
     assert capsys.readouterr().out.strip() == str(spec_path())
+
+
+def test_a_clock_move_of_nothing_says_what_was_given_and_what_to_give() -> None:
+    with vssdk.Client("http://127.0.0.1:8765") as client:
+        with pytest.raises(vssdk.InvalidArgument) as info:
+            client.sandbox.advance_clock(days=0)
+        assert "got nothing" in str(info.value) and "days=" in str(info.value)
+        with pytest.raises(vssdk.InvalidArgument) as info:
+            client.sandbox.advance_clock(hours=-1)
+        assert info.value.argument == "hours"

@@ -30,7 +30,13 @@ def advance_clock(*, seconds: int = 0, minutes: int = 0, hours: int = 0, days: i
     """Move simulated time forward so dossiers, claims and payments progress."""
     total = seconds + 60 * minutes + 3600 * hours + 86400 * days
     if total <= 0:
-        raise InvalidArgument("seconds", "the clock only moves forward: give a positive duration")
+        given = {"seconds": seconds, "minutes": minutes, "hours": hours, "days": days}
+        named = [f"{k}={v}" for k, v in given.items() if v] or ["nothing"]
+        raise InvalidArgument(
+            next((k for k, v in given.items() if v), "seconds"),
+            f"the clock only moves forward: got {', '.join(named)} (a total of {total} s); give "
+            "seconds=, minutes=, hours= or days= adding up to more than 0",
+        )
     return Call(body=ClockAdvance(seconds=total))
 
 
