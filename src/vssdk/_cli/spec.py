@@ -1,7 +1,7 @@
 """``vssdk spec``: the OpenAPI spec this vssdk implements, for generating clients in any language.
 
-    vssdk spec > openapi.yaml        # the file (YAML)
-    vssdk spec --path                # where it is installed
+``vssdk spec > openapi.yaml`` writes the file (YAML); ``vssdk spec --path`` says where it is
+installed.
 """
 
 from __future__ import annotations
