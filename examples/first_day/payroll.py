@@ -37,6 +37,8 @@ def whole_file(folder: Path) -> None:
     code = vssdk_command(
         ["calc", "--file", str(source), "-o", str(results), "--errors", str(bad), "--no-progress"]
     )  # the same as the shell command above
+    if code == 2:  # the file could not be used (or the bulk extra is missing): said on stderr
+        return
     computed = list(csv.DictReader(results.open(encoding="utf-8")))
     refused = list(csv.DictReader(bad.open(encoding="utf-8")))
     print(f"file: {len(computed)} rows computed, {len(refused)} set aside (exit code {code})")
