@@ -379,7 +379,7 @@ class Sandbox:
         # Who is calling comes first: nobody makes the sandbox read or parse a body before that
         # (authentication reads the store, so it runs off the event loop like the handler).
         self._check_admin(op, request.headers)
-        principal = await run_in_threadpool(authenticate, self, request.headers)
+        principal = await self._authenticate(request.headers)
         authorize(op, principal)
         spec = self.spec.operations.get(op.operation_id)
         raw_body = await _read_body(request, self._body_limit(op, spec))
@@ -388,6 +388,17 @@ class Sandbox:
         return await run_in_threadpool(
             self._handle, op, spec, request, raw_body, principal, request_id
         )
+
+    async def _authenticate(self, headers: Mapping[str, str]) -> Principal | None:
+        # A token look-up is a few microseconds: done in place when the store is free, in a
+        # worker thread when a handler holds it (the event loop never waits for the lock).
+        lock = self.store.lock
+        if lock.acquire(blocking=False):
+            try:
+                return authenticate(self, headers)
+            finally:
+                lock.release()
+        return await run_in_threadpool(authenticate, self, headers)
 
     def _body_limit(self, op: AnyOperation, spec: OperationSpec | None) -> int:
         if op.principal == "none" and not (spec is not None and spec.wire):
