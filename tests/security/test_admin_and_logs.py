@@ -127,6 +127,35 @@ def test_issuer_is_fixed_whatever_host_and_forwarded_headers_say() -> None:
         assert reply.json()["jwks_uri"] == served.base_url + "/oauth/jwks"
 
 
+def _assertion_form(audience: str) -> dict[str, str]:
+    key = ECKey.import_key(dict(IVAN_PRIVATE_JWK))
+    now = int(time.time())
+    claims = {
+        "iss": "ivan-sbx",
+        "sub": "ivan-sbx",
+        "aud": audience,
+        "iat": now,
+        "exp": now + 60,
+        "jti": uuid.uuid4().hex,
+    }
+    return {
+        "grant_type": "client_credentials",
+        "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        "client_assertion": jwt.encode({"alg": "ES256", "kid": key.kid or ""}, claims, key),
+    }
+
+
+def test_client_assertion_may_name_this_server_by_another_loopback_name() -> None:
+    with embedded() as served:
+        port = served.port
+        for name in ("127.0.0.1", "localhost"):
+            form = _assertion_form(f"http://{name}:{port}/oauth/token")
+            reply = httpx.post(served.base_url + "/oauth/token", data=form)
+            assert reply.status_code == 200, reply.text
+        elsewhere = _assertion_form(f"http://localhost:{port + 1}/oauth/token")
+        assert httpx.post(served.base_url + "/oauth/token", data=elsewhere).status_code == 401
+
+
 def test_client_assertion_for_another_server_is_refused_whatever_host_says() -> None:
     key = ECKey.import_key(dict(IVAN_PRIVATE_JWK))
     now = int(time.time())

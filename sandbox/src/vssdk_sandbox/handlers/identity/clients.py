@@ -64,7 +64,10 @@ def _check_assertion(ctx: Ctx, client: Mapping[str, Any], assertion: str) -> Non
     now = int(time.time())
     if claims.get("iss") != client["client_id"] or claims.get("sub") != client["client_id"]:
         raise oauth_error(401, "invalid_client", "client assertion iss/sub must be the client id")
-    if not ({base, base + "/oauth/token"} & set(audiences)):
+    accepted = {
+        name for alias in _loopback_aliases(base) for name in (alias, alias + "/oauth/token")
+    }
+    if not (accepted & {a for a in audiences if isinstance(a, str)}):
         raise oauth_error(401, "invalid_client", "client assertion audience is not this server")
     exp = claims.get("exp")
     if not isinstance(exp, int) or exp + 30 < now or exp > now + 600:
@@ -74,6 +77,22 @@ def _check_assertion(ctx: Ctx, client: Mapping[str, Any], assertion: str) -> Non
         raise oauth_error(401, "invalid_client", "client assertion needs a jti")
     if not ctx.store.insert_new(USED_ASSERTIONS, f"{client['client_id']}:{jti}", {"exp": exp}):
         raise oauth_error(401, "invalid_client", "client assertion replayed (jti used)")
+
+
+_LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
+
+
+def _loopback_aliases(base: str) -> set[str]:
+    """``base``, and when it names this machine, the same URL under its other loopback names
+    (a client may call http://localhost:8765 a server listening on 127.0.0.1:8765). Never a
+    name the request chose: the set depends on the fixed issuer only."""
+    parts = urlsplit(base)
+    host = parts.hostname or ""
+    shown = f"[{host}]" if ":" in host else host
+    if shown not in _LOOPBACK_NAMES:
+        return {base}
+    port = "" if parts.port is None else f":{parts.port}"
+    return {base} | {f"{parts.scheme}://{name}{port}{parts.path}" for name in _LOOPBACK_NAMES}
 
 
 def authenticate_client(ctx: Ctx, form: Mapping[str, str]) -> dict[str, Any]:
