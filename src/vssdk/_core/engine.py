@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
@@ -12,7 +13,6 @@ from vssdk._core.auth import Auth, Requirement
 from vssdk._core.config import ClientOptions
 from vssdk._core.exchange import AuthHeaders, Exchange, RetryUnauthorized, Send, Sleep, exchange
 from vssdk._core.log import logger
-from vssdk._core.model import decode_json
 from vssdk._core.operation import AnyOperation, Binary, Call, Operation, PagedOperation
 from vssdk._core.pagination import AsyncPage, SyncPage, decode_page, with_cursor
 from vssdk._core.redact import mask_text
@@ -28,12 +28,21 @@ I = TypeVar("I")  # noqa: E741
 __all__ = ["AsyncEngine", "SyncEngine", "decode_success"]
 
 
+@functools.cache
+def _decoder() -> Callable[..., Any]:
+    # The JSON codec (msgspec) loads with the first reply, not with the first Client.
+    from vssdk._core.model import decode_json
+
+    return decode_json
+
+
 def decode_success(op: Operation[Any, T], raw: RawResponse) -> T:
     """A 2xx reply as the operation's response type (pure)."""
     if op.response is Binary:
         content_type = raw.content_type or "application/octet-stream"
         return Binary(raw.content, content_type)  # type: ignore[return-value]
-    return decode_json(raw.content, op.response, context=op.operation_id)
+    result: T = _decoder()(raw.content, op.response, context=op.operation_id)
+    return result
 
 
 def _log_attempt(req: PreparedRequest, outcome: RawResponse | APIConnectionError) -> None:

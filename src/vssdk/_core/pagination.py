@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
-from vssdk._core.model import decode_value, parse_json
 from vssdk.errors import ResponseValidationError
 
 I = TypeVar("I")  # noqa: E741
@@ -15,6 +14,8 @@ __all__ = ["AsyncPage", "SyncPage", "decode_page"]
 
 def decode_page(body: bytes, item: type[I], operation_id: str) -> tuple[list[I], str | None]:
     """Decode ``{"items": [...], "next_cursor": "..."|null}`` into typed items and the cursor."""
+    from vssdk._core.model import decode_value, parse_json  # msgspec: loaded by the first call
+
     data = parse_json(body, context=operation_id)
     if not isinstance(data, dict) or not isinstance(data.get("items"), list):
         raise ResponseValidationError(

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import functools
 import importlib
+from typing import TYPE_CHECKING
 
 from vssdk._areas import AREAS
-from vssdk._core.model import parse_json
 from vssdk._core.wire import RawResponse
-from vssdk.errors import APIStatusError, Problem, ResponseValidationError, status_error_class
+from vssdk.errors import APIStatusError, ResponseValidationError, status_error_class
+
+if TYPE_CHECKING:
+    from vssdk._problem import Problem
 
 __all__ = ["PROBLEM_BASE", "error_from_response"]
 
@@ -44,6 +47,9 @@ def _domain_class(problem_type: str) -> type[APIStatusError] | None:
 
 def error_from_response(raw: RawResponse, operation_id: str) -> APIStatusError:
     """The typed exception for an error reply; the raw body and any problem details are kept."""
+    from vssdk._core.model import parse_json  # the error path: loaded when first needed
+    from vssdk._problem import Problem
+
     problem: Problem | None = None
     if raw.content and raw.content_type in ("application/problem+json", "application/json"):
         try:

@@ -10,7 +10,6 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from vssdk._core.model import encode_json
 from vssdk._core.operation import AnyOperation, Call
 from vssdk._core.wire import PreparedRequest
 from vssdk.errors import InvalidArgument
@@ -67,7 +66,12 @@ def build_request(
     headers.update(default_headers)
     content: bytes | None = None
     if call.body is not None:
-        content = call.body if isinstance(call.body, bytes) else encode_json(call.body)
+        if isinstance(call.body, bytes):
+            content = call.body
+        else:
+            from vssdk._core.model import encode_json  # msgspec: loaded by the first body
+
+            content = encode_json(call.body)
         headers["content-type"] = call.content_type
     headers.update({k.lower(): v for k, v in call.headers.items()})
     key = call.idempotency_key
