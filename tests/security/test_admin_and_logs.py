@@ -194,3 +194,21 @@ def test_sdk_admin_client_reaches_a_shared_sandbox_with_the_admin_header() -> No
         assert box.clock_offset.total_seconds() == before + 60
     http.close()
     box.close()
+
+
+def test_sdk_log_redaction_covers_the_gateway_credentials() -> None:
+    from vssdk._core.redact import mask_text, safe_headers
+
+    headers = {
+        "accessToken": "eRK8e6OKmbxQaio",
+        "tokenId": "5bafb876-0000",
+        "passwordHash": "F47FC8EE0383BB58147DF0833C7B3171",
+        "X-Sandbox-Admin": "op-secret",
+        "content-type": "application/json",
+    }
+    shown = safe_headers(headers)
+    assert "application/json" in shown.values()
+    for secret in ("eRK8e6", "5bafb876", "F47FC8EE", "op-secret"):
+        assert secret not in str(shown)
+    line = mask_text("POST /x?username=01001_BV&passwordHash=F47FC8EE0383BB58147DF0833C7B3171")
+    assert "F47FC8EE" not in line

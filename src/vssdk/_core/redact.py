@@ -10,9 +10,23 @@ __all__ = ["mask", "mask_text", "safe_headers"]
 # Card codes (2 letters + 13 digits), citizen IDs (12 digits), SI codes (10 digits), phone numbers.
 _IDENTIFIER = re.compile(r"\b[A-Za-z]{2}\d{13}\b|\b\d{9,15}\b")
 _SECRET_QUERY = re.compile(
-    r"(?i)\b(token|password|access_token|refresh_token|id_token|code|code_verifier|client_secret|client_assertion)=[^&\s]*"
+    r"(?i)\b(token|password|access_token|refresh_token|id_token|code|code_verifier|client_secret"
+    r"|client_assertion|passwordhash|accesstoken|tokenid)=[^&\s]*"
 )
-_SECRET_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "proxy-authorization"})
+# The gateway dialect carries its credentials in accessToken / tokenId / passwordHash headers
+# (the MD5 hash is itself the credential); X-Sandbox-Admin is a shared sandbox's admin token.
+_SECRET_HEADERS = frozenset(
+    {
+        "authorization",
+        "cookie",
+        "set-cookie",
+        "proxy-authorization",
+        "accesstoken",
+        "tokenid",
+        "passwordhash",
+        "x-sandbox-admin",
+    }
+)
 _PERSONAL_HEADERS = frozenset({"x-operator-id"})
 
 
