@@ -224,10 +224,12 @@ def parse_json(body: bytes, *, context: str = "") -> Any:
 
 def decode_json(body: bytes, tp: type[T], *, context: str = "") -> T:
     """Decode JSON bytes into ``tp`` (see :func:`decode_value`)."""
-    fast = _fast_decoders(typing.cast(Any, tp))
-    if fast is not None:
+    fast: Any = _FAST.get(tp)
+    if fast is None:
+        fast = _FAST[tp] = _fast_decoders(typing.cast(Any, tp)) or False
+    if fast:
         try:
-            obj: T = _convert(fast.decode(body), tp, from_attributes=True, dec_hook=_dec_hook)
+            obj: T = _convert(fast.decode(body), tp, from_attributes=True)
         except msgspec.DecodeError:  # ValidationError included
             pass  # anything unusual: the general path below decides and reports
         else:
@@ -236,6 +238,7 @@ def decode_json(body: bytes, tp: type[T], *, context: str = "") -> T:
 
 
 _convert = msgspec.convert
+_FAST: dict[Any, Any] = {}  # type -> its mirror decoder, or False for the general path
 
 
 # --- the fast path -----------------------------------------------------------------------------
