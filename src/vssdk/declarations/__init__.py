@@ -51,6 +51,23 @@ from vssdk.declarations.forms import (
     HouseholdMember,
     RegistrationKind,
 )
+from vssdk.declarations.hsb import (
+    HSB01B,
+    HSBRegime,
+    HSBRow,
+    SignedSettlement,
+    check_hsb,
+    hsb_from_xml,
+    hsb_to_xml,
+    validate_hsb,
+    verify_hsb,
+)
+from vssdk.declarations.settlement import (
+    BenefitSettlement,
+    SettlementRow,
+    SettlementRowStatus,
+    SettlementStatus,
+)
 from vssdk.declarations.validation import check, validate
 from vssdk.declarations.xmlfile import form_from_xml, form_to_xml, parse_xml
 
@@ -69,8 +86,10 @@ __all__ = [
     "D02LT",
     "D03TS",
     "D05TS",
+    "HSB01B",
     "TK1TS",
     "TK3TS",
+    "BenefitSettlement",
     "ChangeKind",
     "ContractType",
     "D02Row",
@@ -84,6 +103,8 @@ __all__ = [
     "Employer",
     "Form",
     "FundTotals",
+    "HSBRegime",
+    "HSBRow",
     "HouseholdMember",
     "MalformedDeclarationFile",
     "Month",
@@ -94,8 +115,12 @@ __all__ = [
     "Relationship",
     "RowContribution",
     "Schedule",
+    "SettlementRow",
+    "SettlementRowStatus",
+    "SettlementStatus",
     "SignatureInvalid",
     "SignedFile",
+    "SignedSettlement",
     "SigningKey",
     "SigningKeyError",
     "UnitKind",
@@ -106,15 +131,20 @@ __all__ = [
     "VoluntaryPlanCode",
     "WireSex",
     "check",
+    "check_hsb",
     "contributions",
     "form_from_xml",
     "form_to_xml",
+    "hsb_from_xml",
+    "hsb_to_xml",
     "load_pkcs12",
     "parse_xml",
     "plan_rule",
     "sign_form",
     "sign_xml",
     "validate",
+    "validate_hsb",
+    "verify_hsb",
     "verify_xml",
 ]
 
