@@ -42,6 +42,7 @@ BENCHMARKS = (
     ("bench_async_batch.py", ("async_batch",)),
     ("bench_declarations.py", ("declarations",)),
     ("bench_dask.py", ("dask_scaling",)),
+    ("bench_spark.py", ("spark_scaling",)),
 )
 
 # The rows of issue 18's table: (label, result name, issue target, "now" when the issue was filed).
