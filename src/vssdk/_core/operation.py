@@ -95,7 +95,9 @@ class Operation(Generic[P, T]):
     def __get__(self, obj: SyncArea, owner: type[Any]) -> Callable[P, T]: ...
     @overload
     def __get__(self, obj: AsyncArea, owner: type[Any]) -> Callable[P, Awaitable[T]]: ...
-    def __get__(self, obj: SyncArea | AsyncArea | None, owner: type[Any]) -> Any:
+    @overload
+    def __get__(self, obj: object, owner: type[Any]) -> Self: ...  # stored as data
+    def __get__(self, obj: object, owner: type[Any]) -> Any:
         if not isinstance(obj, SyncArea | AsyncArea):
             return self
         return bind(self, obj)
@@ -140,7 +142,9 @@ class PagedOperation(Generic[P, I]):
     def __get__(self, obj: SyncArea, owner: type[Any]) -> Callable[P, SyncPage[I]]: ...
     @overload
     def __get__(self, obj: AsyncArea, owner: type[Any]) -> Callable[P, Awaitable[AsyncPage[I]]]: ...
-    def __get__(self, obj: SyncArea | AsyncArea | None, owner: type[Any]) -> Any:
+    @overload
+    def __get__(self, obj: object, owner: type[Any]) -> Self: ...  # stored as data
+    def __get__(self, obj: object, owner: type[Any]) -> Any:
         if not isinstance(obj, SyncArea | AsyncArea):
             return self
         return bind(self, obj)

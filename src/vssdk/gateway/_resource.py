@@ -2,8 +2,9 @@
 
 The raw methods (``take_token``, ``raw_card_check``, ``raw_check_in``, ``raw_submit_claim``)
 send exactly the gateway's calls. The typed methods log in through the client's
-:class:`~vssdk.gateway.GatewayLogin` (cached token, one retry after ``maKetQua`` 401) and return
-the same typed results as the REST dialect.
+:class:`~vssdk.gateway.GatewayLogin` (cached token, one retry after ``maKetQua`` 401: one I/O-free
+step sequence in :mod:`vssdk.gateway._relogin`, driven by both classes) and return the same typed
+results as the REST dialect.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from vssdk._core.operation import AsyncArea, SyncArea
+from vssdk._core.operation import AsyncArea, Call, SyncArea
 from vssdk.calendar import VN_TZ as _VN_TZ
 from vssdk.cards._operations import prepare_check
 from vssdk.cards.batch import (
@@ -29,9 +30,10 @@ from vssdk.claims.legacy import LegacyDossier
 from vssdk.claims.validation import validate_check_in
 from vssdk.errors import ConfigurationError, InvalidArgument
 from vssdk.gateway import _operations as ops
+from vssdk.gateway._relogin import Steps, adrive, drive, logged_in
 from vssdk.gateway.errors import GatewayRefused
 from vssdk.gateway.login import GatewayLogin, GatewayToken
-from vssdk.gateway.models import GatewayCardCheckBody, GatewayUploadReply
+from vssdk.gateway.models import GatewayCardCheckBody, GatewayCardCheckReply, GatewayUploadReply
 from vssdk.gateway.wire import (
     GatewayReceipt,
     birth_to_wire,
@@ -80,6 +82,39 @@ def _check_in_file(file: CheckInFile, validate: bool) -> str:
     return file.to_file()
 
 
+def _card_check_steps(body: GatewayCardCheckBody) -> Steps[GatewayCardCheckReply]:
+    """``KQNhanLichSuKCB2024`` with the login's token in the query, logged in again once on 401."""
+
+    def build(login: GatewayLogin, token: GatewayToken) -> Call:
+        return ops.card_check.builder(
+            body,
+            token=token.access_token,
+            id_token=token.id_token,
+            username=login.username,
+            password_hash=login.password_hash,
+        )
+
+    return logged_in(ops.card_check, build)
+
+
+def _upload_steps(kind: str, facility: str, file_b64: str) -> Steps[GatewayUploadReply]:
+    """A check-in (``kind`` "0") or claim upload with the login's token in the headers, logged
+    in again once on 401."""
+    op = ops.upload_check_in if kind == "0" else ops.upload_claim
+
+    def build(login: GatewayLogin, token: GatewayToken) -> Call:
+        return op.builder(
+            file_b64,
+            facility_code=facility,
+            username=login.username,
+            access_token=token.access_token,
+            token_id=token.id_token,
+            password_hash=login.password_hash,
+        )
+
+    return logged_in(op, build)
+
+
 def _receipt(reply: GatewayUploadReply) -> GatewayReceipt:
     if reply.maKetQua != "200":
         raise GatewayRefused(reply.maKetQua, reply.thongDiep)
@@ -125,19 +160,7 @@ class Gateway(SyncArea):
                 operator_id=operator_id,
             )
         )
-        for attempt in (1, 2):
-            login, token = self._token()
-            reply = self.raw_card_check(
-                body,
-                token=token.access_token,
-                id_token=token.id_token,
-                username=login.username,
-                password_hash=login.password_hash,
-            )
-            if reply.maKetQua == "401" and attempt == 1:
-                login.invalidate()
-                continue
-            break
+        reply = drive(_card_check_steps(body), self._token, self._engine.invoke)
         return card_check_from_wire(reply)
 
     def check_many(
@@ -158,22 +181,8 @@ class Gateway(SyncArea):
         )
 
     def _upload(self, kind: str, facility: str, file_b64: str) -> GatewayReceipt:
-        method = self.raw_check_in if kind == "0" else self.raw_submit_claim
-        for attempt in (1, 2):
-            login, token = self._token()
-            reply = method(
-                file_b64,
-                facility_code=facility,
-                username=login.username,
-                access_token=token.access_token,
-                token_id=token.id_token,
-                password_hash=login.password_hash,
-            )
-            if reply.maKetQua == "401" and attempt == 1:
-                login.invalidate()
-                continue
-            break
-        return _receipt(reply)
+        steps = _upload_steps(kind, facility, file_b64)
+        return _receipt(drive(steps, self._token, self._engine.invoke))
 
     def submit_claim(
         self,
@@ -230,19 +239,7 @@ class AsyncGateway(AsyncArea):
                 operator_id=operator_id,
             )
         )
-        for attempt in (1, 2):
-            login, token = await self._token()
-            reply = await self.raw_card_check(
-                body,
-                token=token.access_token,
-                id_token=token.id_token,
-                username=login.username,
-                password_hash=login.password_hash,
-            )
-            if reply.maKetQua == "401" and attempt == 1:
-                login.invalidate()
-                continue
-            break
+        reply = await adrive(_card_check_steps(body), self._token, self._engine.invoke)
         return card_check_from_wire(reply)
 
     async def check_many(
@@ -267,22 +264,8 @@ class AsyncGateway(AsyncArea):
         return await run_batch_async(entries, one, concurrency=concurrency, progress=progress)
 
     async def _upload(self, kind: str, facility: str, file_b64: str) -> GatewayReceipt:
-        method = self.raw_check_in if kind == "0" else self.raw_submit_claim
-        for attempt in (1, 2):
-            login, token = await self._token()
-            reply = await method(
-                file_b64,
-                facility_code=facility,
-                username=login.username,
-                access_token=token.access_token,
-                token_id=token.id_token,
-                password_hash=login.password_hash,
-            )
-            if reply.maKetQua == "401" and attempt == 1:
-                login.invalidate()
-                continue
-            break
-        return _receipt(reply)
+        steps = _upload_steps(kind, facility, file_b64)
+        return _receipt(await adrive(steps, self._token, self._engine.invoke))
 
     async def submit_claim(
         self,
