@@ -27,7 +27,7 @@ HISTORY_COLUMNS = (
     ("async_cpu", "async c=64 CPU"),
     ("decode", "decode (worst)"),
     ("import", "import + Client"),
-    ("rules_scalar", "scalar rule"),
+    ("rules_scalar", "scalar rule (vs bare arithmetic)"),
     ("rules_bulk_memory", "bulk memory"),
     ("claims", "claims"),
     ("medical", "medical"),
