@@ -226,7 +226,10 @@ def request_refund(ctx: Ctx) -> dict[str, Any]:
             f"only {credit['surplus']} VND of this payment was not due",
             "refund.amount_exceeds_surplus",
         )
-    if owed_months(ctx.store, employer, account, today, today):
+    # Only a debt set the surplus against it: a month whose payment deadline has not passed yet
+    # is not owed (a refund asked on 3 March is not refused for February's contributions).
+    overdue = [m for m in owed_months(ctx.store, employer, account, today, today) if m["days_late"]]
+    if overdue:
         raise _refused(
             "body.payment_reference",
             "the unit owes contributions: the surplus is set against them, not refunded",
