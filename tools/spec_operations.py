@@ -61,7 +61,7 @@ def _summary(op: AnyOperation) -> str | None:
     doc = inspect.getdoc(op.builder)
     if not doc:
         return None
-    return " ".join(doc.split("\n\n", 1)[0].split())
+    return " ".join(doc.split("\n\n", 1)[0].split()).replace("``", "`")  # reST → Markdown
 
 
 def _description(op: AnyOperation) -> str:
@@ -413,4 +413,13 @@ def apply_operations(document: dict[str, Any]) -> dict[str, Any]:
         path_level = item.get("parameters") or []
         skeleton = operation_skeleton(op, schemas)
         item[method] = _merge(op_id, skeleton, written, shared, path_level)
+    declared = {(op.path, op.method.lower()) for op in all_operations().values()}
+    for path, item in paths.items():
+        for method in HTTP_METHODS:
+            body = item.get(method)
+            if body is not None and "operationId" not in body and (path, method) not in declared:
+                raise SpecMismatch(
+                    f"{method.upper()} {path}: spec/src describes it, but no SDK operation is "
+                    "declared there (and it has no operationId)"
+                )
     return document

@@ -111,6 +111,11 @@ def test_an_operation_at_another_place_is_an_error(sources: dict[str, Any]) -> N
     doc = copy.deepcopy(sources)
     moved = doc["paths"]["/reference/facilities/{facility_code}"].pop("get")
     doc["paths"]["/reference/facilities/{facility_code}"]["put"] = moved
+    with pytest.raises(
+        SpecMismatch, match=r"PUT /reference/facilities/\{facility_code\}: spec/src"
+    ):
+        apply_operations(doc)  # no operationId left in spec/src: nothing declared at that place
+    moved["operationId"] = "getFacility"
     with pytest.raises(SpecMismatch, match="getFacility: spec/src has it at PUT"):
         apply_operations(doc)
 
