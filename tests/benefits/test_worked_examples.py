@@ -1,4 +1,4 @@
-"""The worked examples of rules.md §7, each with its legal basis."""
+"""Worked examples computed by hand from the legal texts, each with its legal basis."""
 
 from __future__ import annotations
 

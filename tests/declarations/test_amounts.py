@@ -1,4 +1,4 @@
-"""Monthly contributions of a D02-LT, per row and in total (rules.md §3.2, §3.5)."""
+"""Monthly contributions of a D02-LT, per row and in total (Law 41/2024/QH15 Art. 33-34; HI Law Art. 13; Law 74/2025/QH15 Art. 33)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from vssdk.declarations.amounts import FUNDS as FUNDS_ORDER
 
 
 def test_rules_md_rates_on_10_million_in_11_2026() -> None:
-    """rules.md §3.2: employee 10.5 %, employer 21.5 % (17.5 % SI + 3 % HI + 1 % UI)."""
+    """Rates from 2025-07-01: employee 10.5 %, employer 21.5 % (17.5 % SI + 3 % HI + 1 % UI)."""
     schedule = contributions(f.d02(rows=1))
     (row,) = schedule.rows
     assert row.counted
@@ -76,7 +76,7 @@ def test_amounts_are_exact_integers_and_add_up(salaries: list[int]) -> None:
 
 
 def test_every_allowance_that_counts_is_added_to_the_base() -> None:
-    """rules.md §3.3: wage + wage allowances + fixed regular supplements."""
+    """Law 41/2024/QH15 Art. 31(1)(a): wage + wage allowances + fixed regular supplements."""
     row = f.d02_row(
         1,
         salary=9_000_000,

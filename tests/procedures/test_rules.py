@@ -30,7 +30,7 @@ def test_age_in_months_brackets_the_date(birth: dt.date, days: int) -> None:
 
 
 def test_child_card_born_in_spring_runs_to_30_september_of_the_sixth_year() -> None:
-    """rules.md §5.3: at 72 months before school entry → valid until 30/9 of that year."""
+    """HI Law Art. 16(3): at 72 months before school entry → valid until 30/9 of that year."""
     assert rules.child_card_validity(dt.date(2026, 3, 10)) == (
         dt.date(2026, 3, 10),
         dt.date(2032, 9, 30),
@@ -38,7 +38,7 @@ def test_child_card_born_in_spring_runs_to_30_september_of_the_sixth_year() -> N
 
 
 def test_child_card_born_in_november_ends_at_72_months() -> None:
-    """rules.md §5.3: the child reaches 72 months after school entry → valid to that day."""
+    """HI Law Art. 16(3): the child reaches 72 months after school entry → valid to that day."""
     assert rules.child_card_validity(dt.date(2026, 11, 10)) == (
         dt.date(2026, 11, 10),
         dt.date(2032, 11, 10),

@@ -129,6 +129,8 @@ def test_issuer_is_fixed_whatever_host_and_forwarded_headers_say() -> None:
 
 def _assertion_form(audience: str) -> dict[str, str]:
     key = ECKey.import_key(dict(IVAN_PRIVATE_JWK))
+    # Real time on purpose: a client stamps its assertion with its own clock, and the sandbox
+    # checks assertions against real time whatever its simulated date (no calendar dependency).
     now = int(time.time())
     claims = {
         "iss": "ivan-sbx",
@@ -158,7 +160,7 @@ def test_client_assertion_may_name_this_server_by_another_loopback_name() -> Non
 
 def test_client_assertion_for_another_server_is_refused_whatever_host_says() -> None:
     key = ECKey.import_key(dict(IVAN_PRIVATE_JWK))
-    now = int(time.time())
+    now = int(time.time())  # real time on purpose, as in _assertion_form
     claims = {
         "iss": "ivan-sbx",
         "sub": "ivan-sbx",

@@ -38,7 +38,7 @@ Number = int | Decimal | Fraction
 
 
 def round_vnd(x: Fraction | int) -> int:
-    """Round half up to the whole đồng (rules.md §0; x ≥ 0)."""
+    """Round half up to the whole đồng (x ≥ 0): vssdk's convention, the law sets no rule."""
     if isinstance(x, int):
         return x
     return (2 * x.numerator + x.denominator) // (2 * x.denominator)

@@ -89,7 +89,8 @@ def hi_benefit(
 
     ``card_code`` is the 15-character card number (or its first 3 characters: group + benefit
     digit). Off-route visits (``right_route=False``) need ``route_factor`` (0–1), which depends on
-    the facility level and the Government roadmap (rules.md §5.4).
+    the facility level and the roadmap of HI Law 25/2008/QH12 Art. 22(3) as amended
+    (Law 46/2014/QH13, Law 51/2024/QH15).
     """
     rule = "HI benefit"
     if not isinstance(card_code, str) or not _CARD.fullmatch(card_code):

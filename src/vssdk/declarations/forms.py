@@ -112,7 +112,8 @@ class D02Row:
 
     ``salary`` is the monthly wage by job or title (``tienLuong``, VND); the allowances that count
     towards the contribution base (position, seniority beyond the frame, professional seniority,
-    wage allowances, fixed regular supplements; rules.md §3.3) are added to it. Months are
+    wage allowances, fixed regular supplements: Law 41/2024/QH15 Art. 31(1)(a); before
+    2025-07, Circular 59/2015/TT-BLĐTBXH Art. 30(2)) are added to it. Months are
     inclusive.
     """
 

@@ -72,7 +72,9 @@ def funeral_decision(
     pensioner: bool,
     occupational: bool,
 ) -> FuneralDecision:
-    """Decide the funeral allowance from the participation history (rules.md §6.6).
+    """Decide the funeral allowance from the participation history.
+
+    Law 58/2014/QH13 Art. 66; from 2025-07-01 Law 41/2024/QH15 Art. 85.
 
     Eligibility and amount come from :func:`vssdk.benefits.funeral_allowance`; this adds the
     reason BHXH states in its decision.

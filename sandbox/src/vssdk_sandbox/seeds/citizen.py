@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 __all__ = ["CITIZEN_FIXTURE_PEOPLE", "RATES", "seed"]
 
-# Total contribution rate per fund and kind, percent (rules.md §3.2, §4.1, §5.1).
+# Total contribution rate per fund and kind, percent: compulsory SI 25
+# (Law 41/2024/QH15 Art. 33-34), voluntary SI 22 (Art. 36), HI 4.5 (HI Law Art. 13).
 RATES: dict[tuple[str, str], str] = {
     ("si", "compulsory"): "25",
     ("si", "voluntary"): "22",
